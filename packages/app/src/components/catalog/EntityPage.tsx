@@ -1,0 +1,56 @@
+import { Grid } from '@material-ui/core';
+import {
+  EntityAboutCard,
+  EntityLayout,
+  EntitySwitch,
+  isKind,
+} from '@backstage/plugin-catalog';
+import {
+  EntitySloCard,
+  EntityDoraCard,
+  EntitySurveyContent,
+} from '@pulse/plugin-pulse';
+
+const overviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    <Grid item md={6} xs={12}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityDoraCard />
+    </Grid>
+    <Grid item xs={12}>
+      <EntitySloCard />
+    </Grid>
+  </Grid>
+);
+
+const componentPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overviewContent}
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/developer-satisfaction" title="Developer satisfaction">
+      <EntitySurveyContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const defaultPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+export const entityPage = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isKind('component')} children={componentPage} />
+    <EntitySwitch.Case>{defaultPage}</EntitySwitch.Case>
+  </EntitySwitch>
+);

@@ -1,0 +1,6 @@
+/**
+ * The Pulse backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { pulsePlugin as default } from './plugin';

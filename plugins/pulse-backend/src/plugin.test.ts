@@ -1,0 +1,18 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { pulsePlugin } from './plugin';
+
+describe('pulsePlugin', () => {
+  it('answers /health without credentials with the migration state', async () => {
+    const { server } = await startTestBackend({
+      features: [pulsePlugin, mockServices.rootConfig.factory({ data: {} })],
+    });
+
+    const res = await request(server).get('/api/pulse/health');
+
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.store.migrations.pending).toEqual([]);
+    expect(res.body.store.migrations.applied).toHaveLength(3);
+  });
+});

@@ -1,0 +1,8 @@
+/**
+ * Isomorphic types and pure math shared by the Pulse frontend and backend.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './permissions';
+export * from './health';

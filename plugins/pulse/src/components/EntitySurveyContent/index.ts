@@ -1,0 +1,1 @@
+export { EntitySurveyContent } from './EntitySurveyContent';

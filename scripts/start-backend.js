@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/*
+ * Starts the backend alone on app-config.yaml plus any extra `--config FILE` given, resolving those paths against the
+ * directory the command was run from (backstage-cli would read them relative to packages/backend).
+ */
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const callerDir = process.env.INIT_CWD || process.cwd();
+const args = process.argv.slice(2);
+const forwarded = ['--config', path.join(root, 'app-config.yaml')];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--config' && args[i + 1]) {
+    forwarded.push('--config', path.resolve(callerDir, args[++i]));
+  } else {
+    forwarded.push(args[i]);
+  }
+}
+
+const child = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'start', ...forwarded],
+  { cwd: path.join(root, 'packages/backend'), stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', code => process.exit(code ?? 1));
