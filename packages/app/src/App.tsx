@@ -6,6 +6,7 @@ import {
   CatalogIndexPage,
   catalogPlugin,
 } from '@backstage/plugin-catalog';
+import { PulsePage } from '@pulse/plugin-pulse';
 import { Navigate, Route } from 'react-router-dom';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -29,6 +30,7 @@ const routes = (
     >
       {entityPage}
     </Route>
+    <Route path="/pulse" element={<PulsePage />} />
   </FlatRoutes>
 );
 

@@ -1,11 +1,16 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { pulsePlugin } from './plugin';
 
 describe('pulsePlugin', () => {
   it('answers /health without credentials with the migration state', async () => {
     const { server } = await startTestBackend({
-      features: [pulsePlugin, mockServices.rootConfig.factory({ data: {} })],
+      features: [
+        pulsePlugin,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
     });
 
     const res = await request(server).get('/api/pulse/health');

@@ -2,9 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { pulsePermissions } from '@pulse/plugin-pulse-common';
 import { PulseStore } from '@pulse/plugin-pulse-node';
 import { seedDemoData } from './demo/seedDemoData';
+import { PulseAuth } from './service/auth';
+import { PulseContext } from './service/context';
 import { createRouter } from './service/router';
+import { scheduleJobs } from './service/jobs';
 
 /**
  * The Pulse backend plugin: SLOs and error budgets, DORA scorecards and developer surveys on one store.
@@ -16,21 +21,41 @@ export const pulsePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
       },
-      async init({ config, database, httpAuth, httpRouter, logger }) {
-        const store = await PulseStore.create({ database });
+      async init(deps) {
+        const store = await PulseStore.create({ database: deps.database });
+        const ctx: PulseContext = {
+          store,
+          pulseAuth: new PulseAuth(deps.httpAuth),
+          auth: deps.auth,
+          catalog: deps.catalog,
+          config: deps.config,
+          logger: deps.logger,
+          permissions: deps.permissions,
+          scheduler: deps.scheduler,
+          urlReader: deps.urlReader,
+        };
 
-        if (config.getOptionalBoolean('pulse.demoData')) {
-          await seedDemoData({ store, logger });
+        if (deps.config.getOptionalBoolean('pulse.demoData')) {
+          await seedDemoData(ctx);
         }
 
-        httpRouter.use(await createRouter({ store, httpAuth, logger }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.permissionsRegistry.addPermissions(pulsePermissions);
+        await scheduleJobs(ctx);
+
+        deps.httpRouter.use(await createRouter(ctx));
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

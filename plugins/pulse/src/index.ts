@@ -8,5 +8,7 @@ export {
   EntitySloCard,
   EntityDoraCard,
   EntitySurveyContent,
+  PulsePage,
 } from './plugin';
 export * from './api';
+export { rootRouteRef as pulseRootRouteRef } from './routes';

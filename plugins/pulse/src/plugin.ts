@@ -1,24 +1,15 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
-  discoveryApiRef,
-  fetchApiRef,
+  createRoutableExtension,
 } from '@backstage/core-plugin-api';
-import { PulseClient, pulseApiRef } from './api';
+import { pulseApiFactories } from './api/apiFactories';
 import { rootRouteRef } from './routes';
 
-/** The Pulse frontend plugin (legacy frontend system). */
+/** The Pulse frontend plugin (legacy frontend system; the new one is in /alpha). */
 export const pulsePlugin = createPlugin({
   id: 'pulse',
-  apis: [
-    createApiFactory({
-      api: pulseApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new PulseClient({ discoveryApi, fetchApi }),
-    }),
-  ],
+  apis: pulseApiFactories,
   routes: { root: rootRouteRef },
 });
 
@@ -27,8 +18,7 @@ export const EntitySloCard = pulsePlugin.provide(
   createComponentExtension({
     name: 'EntitySloCard',
     component: {
-      lazy: () =>
-        import('./components/EntitySloCard').then(m => m.EntitySloCard),
+      lazy: () => import('./components/EntitySloCard').then(m => m.EntitySloCard),
     },
   }),
 );
@@ -38,8 +28,7 @@ export const EntityDoraCard = pulsePlugin.provide(
   createComponentExtension({
     name: 'EntityDoraCard',
     component: {
-      lazy: () =>
-        import('./components/EntityDoraCard').then(m => m.EntityDoraCard),
+      lazy: () => import('./components/EntityDoraCard').then(m => m.EntityDoraCard),
     },
   }),
 );
@@ -50,9 +39,16 @@ export const EntitySurveyContent = pulsePlugin.provide(
     name: 'EntitySurveyContent',
     component: {
       lazy: () =>
-        import('./components/EntitySurveyContent').then(
-          m => m.EntitySurveyContent,
-        ),
+        import('./components/EntitySurveyContent').then(m => m.EntitySurveyContent),
     },
+  }),
+);
+
+/** The team and org pages (DORA by team, developer satisfaction across teams), mounted at /pulse. */
+export const PulsePage = pulsePlugin.provide(
+  createRoutableExtension({
+    name: 'PulsePage',
+    component: () => import('./components/PulsePage').then(m => m.PulsePage),
+    mountPoint: rootRouteRef,
   }),
 );

@@ -1,18 +1,19 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { PulseStore } from '@pulse/plugin-pulse-node';
+import { PulseContext } from '../service/context';
+import { seedDoraDemo } from './doraDemo';
+import { seedSloDemo } from './sloDemo';
+import { seedSurveyDemo } from './surveyDemo';
 
 /**
  * Fills an empty store with 90 days of realistic demo data for the entities in `examples/`, so a new portal shows
  * Pulse populated. Never runs on a store that already holds data.
  */
-export async function seedDemoData(options: {
-  store: PulseStore;
-  logger: LoggerService;
-}): Promise<void> {
-  const { store, logger } = options;
-  if (!(await store.isEmpty())) {
-    logger.info('Pulse demo data: the store already holds data, not seeding');
+export async function seedDemoData(ctx: PulseContext, now = new Date()): Promise<void> {
+  if (!(await ctx.store.isEmpty())) {
+    ctx.logger.info('Pulse demo data: the store already holds data, not seeding');
     return;
   }
-  logger.info('Pulse demo data: seeding');
+  ctx.logger.info('Pulse demo data: seeding 90 days for the example entities');
+  await seedSloDemo(ctx, now);
+  await seedDoraDemo(ctx, now);
+  await seedSurveyDemo(ctx, now);
 }

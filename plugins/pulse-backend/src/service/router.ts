@@ -1,30 +1,29 @@
-import {
-  HttpAuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { PulseHealth } from '@pulse/plugin-pulse-common';
-import { PulseStore } from '@pulse/plugin-pulse-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { PulseContext } from './context';
+import { createDoraRouter } from './dora/router';
+import { createSloRouter } from './slo/router';
+import { createSurveyRouter } from './survey/router';
 
-export interface RouterOptions {
-  store: PulseStore;
-  httpAuth: HttpAuthService;
-  logger: LoggerService;
-}
+/** Largest JSON body accepted: a full batch of 1,000 items with room to spare. */
+const BODY_LIMIT = '2mb';
 
 /** The Pulse REST API: validation and authorization here, everything else in the store and pulse-common. */
-export async function createRouter(
-  options: RouterOptions,
-): Promise<express.Router> {
-  const { store } = options;
+export async function createRouter(ctx: PulseContext): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '5mb' }));
+  router.use(express.json({ limit: BODY_LIMIT }));
 
   router.get('/health', async (_req, res) => {
-    const body: PulseHealth = { status: 'ok', store: await store.health() };
+    const body: PulseHealth = { status: 'ok', store: await ctx.store.health() };
     res.json(body);
   });
 
+  router.use(createSloRouter(ctx));
+  router.use(createDoraRouter(ctx));
+  router.use(createSurveyRouter(ctx));
+
+  router.use(MiddlewareFactory.create({ config: ctx.config, logger: ctx.logger }).error());
   return router;
 }

@@ -1,16 +1,21 @@
-import { PropsWithChildren } from 'react';
 import {
   Sidebar,
+  SidebarDivider,
   SidebarItem,
   SidebarPage,
 } from '@backstage/core-components';
 import CategoryIcon from '@material-ui/icons/Category';
-
+import SentimentSatisfiedIcon from '@material-ui/icons/SentimentSatisfied';
+import TimelineIcon from '@material-ui/icons/Timeline';
+import { PropsWithChildren } from 'react';
 
 export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
     <Sidebar>
       <SidebarItem icon={CategoryIcon} to="catalog" text="Catalog" />
+      <SidebarDivider />
+      <SidebarItem icon={TimelineIcon} to="pulse/dora" text="DORA by team" />
+      <SidebarItem icon={SentimentSatisfiedIcon} to="pulse/surveys" text="Developer satisfaction" />
     </Sidebar>
     {children}
   </SidebarPage>

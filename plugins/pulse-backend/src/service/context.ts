@@ -1,0 +1,24 @@
+import {
+  AuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { PulseStore } from '@pulse/plugin-pulse-node';
+import { PulseAuth } from './auth';
+
+/** Everything the domain routers and jobs may use; plugin.ts builds it once from coreServices. */
+export interface PulseContext {
+  store: PulseStore;
+  pulseAuth: PulseAuth;
+  auth: AuthService;
+  config: RootConfigService;
+  logger: LoggerService;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  scheduler: SchedulerService;
+  urlReader: UrlReaderService;
+}

@@ -1,0 +1,7 @@
+import { PulseContext } from './context';
+import { scheduleSloJobs } from './slo/jobs';
+
+/** Registers every background job with the Backstage scheduler (scope global: once across replicas). */
+export async function scheduleJobs(ctx: PulseContext): Promise<void> {
+  await scheduleSloJobs(ctx);
+}

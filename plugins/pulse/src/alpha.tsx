@@ -1,0 +1,74 @@
+/**
+ * Pulse for the new frontend system: the SLO and DORA cards, the "Developer satisfaction" tab and the team pages as
+ * extensions.
+ *
+ * @packageDocumentation
+ */
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { pulseApiFactories } from './api/apiFactories';
+import { rootRouteRef } from './routes';
+
+const isComponent = { kind: 'component' };
+
+const apis = pulseApiFactories.map((factory, index) =>
+  ApiBlueprint.make({
+    name: ['slo', 'dora', 'survey'][index],
+    params: defineParams => defineParams(factory),
+  }),
+);
+
+/** The SLO and error-budget card. */
+export const entitySloCard = EntityCardBlueprint.make({
+  name: 'slo',
+  params: {
+    filter: isComponent,
+    loader: () => import('./components/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
+/** The DORA scorecard. */
+export const entityDoraCard = EntityCardBlueprint.make({
+  name: 'dora',
+  params: {
+    filter: isComponent,
+    loader: () => import('./components/EntityDoraCard').then(m => <m.EntityDoraCard />),
+  },
+});
+
+/** The "Developer satisfaction" tab. */
+export const entitySurveyContent = EntityContentBlueprint.make({
+  name: 'survey',
+  params: {
+    path: 'developer-satisfaction',
+    title: 'Developer satisfaction',
+    filter: isComponent,
+    loader: () =>
+      import('./components/EntitySurveyContent').then(m => <m.EntitySurveyContent />),
+  },
+});
+
+/** The team and org pages at /pulse. */
+export const pulsePage = PageBlueprint.make({
+  params: {
+    path: '/pulse',
+    title: 'Pulse',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () => import('./components/PulsePage').then(m => <m.PulsePage />),
+  },
+});
+
+/** The Pulse plugin for the new frontend system. */
+export default createFrontendPlugin({
+  pluginId: 'pulse',
+  extensions: [...apis, entitySloCard, entityDoraCard, entitySurveyContent, pulsePage],
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+});

@@ -1,0 +1,18 @@
+import {
+  AnyApiFactory,
+  createApiFactory,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { DoraClient, pulseDoraApiRef } from './DoraApi';
+import { pulseSloApiRef, SloClient } from './SloApi';
+import { pulseSurveyApiRef, SurveyClient } from './SurveyApi';
+
+const clientDeps = { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef };
+
+/** One factory per Pulse API, shared by the legacy plugin and the /alpha plugin. */
+export const pulseApiFactories: AnyApiFactory[] = [
+  createApiFactory({ api: pulseSloApiRef, deps: clientDeps, factory: deps => new SloClient(deps) }),
+  createApiFactory({ api: pulseDoraApiRef, deps: clientDeps, factory: deps => new DoraClient(deps) }),
+  createApiFactory({ api: pulseSurveyApiRef, deps: clientDeps, factory: deps => new SurveyClient(deps) }),
+];

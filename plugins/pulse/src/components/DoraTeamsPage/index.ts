@@ -1,0 +1,1 @@
+export { DoraTeamsPage } from './DoraTeamsPage';

@@ -1,0 +1,12 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { DoraTeamsPage } from '../DoraTeamsPage';
+import { SurveyPlatformPage } from '../SurveyPlatformPage';
+
+/** The Pulse pages for teams and the whole organisation, under /pulse. */
+export const PulsePage = () => (
+  <Routes>
+    <Route path="/" element={<Navigate to="dora" replace />} />
+    <Route path="/dora/*" element={<DoraTeamsPage />} />
+    <Route path="/surveys/*" element={<SurveyPlatformPage />} />
+  </Routes>
+);

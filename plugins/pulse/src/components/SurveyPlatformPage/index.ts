@@ -1,0 +1,1 @@
+export { SurveyPlatformPage } from './SurveyPlatformPage';
