@@ -6,3 +6,6 @@
 export * from './annotations';
 export * from './permissions';
 export * from './health';
+export * from './slo';
+export * from './dora';
+export * from './survey';

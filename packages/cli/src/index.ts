@@ -1,0 +1,1 @@
+process.stdout.write('pulse: no command yet\n');
