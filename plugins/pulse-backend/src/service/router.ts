@@ -6,6 +6,7 @@ import { PulseContext } from './context';
 import { createDoraRouter } from './dora/router';
 import { createSloRouter } from './slo/router';
 import { createSurveyRouter } from './survey/router';
+import { validationErrorHandler } from './validation';
 
 /** Largest JSON body accepted: a full batch of 1,000 items with room to spare. */
 const BODY_LIMIT = '2mb';
@@ -24,6 +25,7 @@ export async function createRouter(ctx: PulseContext): Promise<express.Router> {
   router.use(createDoraRouter(ctx));
   router.use(createSurveyRouter(ctx));
 
+  router.use(validationErrorHandler);
   router.use(MiddlewareFactory.create({ config: ctx.config, logger: ctx.logger }).error());
   return router;
 }

@@ -1,28 +1,63 @@
 import { InputError } from '@backstage/errors';
+import { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 
 /** Largest batch one ingestion request may carry. */
 export const MAX_BATCH_ITEMS = 1000;
 
-/** Formats zod issues as "path: message" so a 400 names the bad field. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map(issue => `${issue.path.length ? issue.path.join('.') : '(body)'}: ${issue.message}`)
-    .join('; ');
+/** One rejected field: where it is and what is wrong with it. */
+export interface FieldError {
+  /** Index of the batch item, when the error is inside `items`. */
+  index?: number;
+  /** Dotted path of the bad field, e.g. `items.3.good`. */
+  path: string;
+  message: string;
 }
 
-/** Parses input against a schema or throws an InputError (400) naming every bad field. */
-export function parseInput<S extends z.ZodTypeAny>(
-  schema: S,
-  input: unknown,
-  what = 'request',
-): z.infer<S> {
+/** A 400 that carries every bad field, so a client can fix a whole batch in one go. */
+export class ValidationError extends InputError {
+  constructor(readonly fieldErrors: FieldError[], what = 'request') {
+    super(
+      `Invalid ${what}: ${fieldErrors
+        .slice(0, 10)
+        .map(e => `${e.path || '(body)'}: ${e.message}`)
+        .join('; ')}${fieldErrors.length > 10 ? `; and ${fieldErrors.length - 10} more` : ''}`,
+    );
+  }
+}
+
+/** Turns zod issues into field errors; the item index is taken from an `items.N...` path. */
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  return error.issues.map(issue => {
+    const index =
+      issue.path[0] === 'items' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
+    return { ...(index !== undefined ? { index } : {}), path: issue.path.join('.'), message: issue.message };
+  });
+}
+
+/** Parses input against a schema or throws a ValidationError (400) naming every bad field. */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown, what = 'request'): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new InputError(`Invalid ${what}: ${describeIssues(result.error)}`);
+    throw new ValidationError(fieldErrorsOf(result.error), what);
   }
   return result.data;
 }
+
+/**
+ * Express error handler that answers a ValidationError with Backstage's error body plus the `errors` list; every other
+ * error goes on to the standard handler.
+ */
+export const validationErrorHandler: ErrorRequestHandler = (err, _req, res, next) => {
+  if (err instanceof ValidationError) {
+    res.status(400).json({
+      error: { name: 'InputError', message: err.message },
+      errors: err.fieldErrors,
+    });
+    return;
+  }
+  next(err);
+};
 
 /** An ISO 8601 instant with an offset or Z, e.g. 2026-11-29T10:00:00Z. */
 export const isoInstant = z
@@ -30,14 +65,17 @@ export const isoInstant = z
   .max(64)
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-11-29T10:00:00Z' });
 
-/** An entity reference such as component:default/checkout (kind and namespace may be omitted for components). */
+/** An entity reference such as component:default/checkout. */
 export const entityRefString = z.string().min(1).max(255);
 
-/** The `{ "items": [...] }` envelope of every ingestion endpoint, at most MAX_BATCH_ITEMS long. */
+/** The `{ "items": [...] }` envelope of every ingestion endpoint, 1 to MAX_BATCH_ITEMS items. */
 export function batchOf<T extends z.ZodTypeAny>(item: T) {
   return z
     .object({
-      items: z.array(item).min(1, 'must hold at least one item').max(MAX_BATCH_ITEMS, `must hold at most ${MAX_BATCH_ITEMS} items`),
+      items: z
+        .array(item)
+        .min(1, 'must hold at least one item')
+        .max(MAX_BATCH_ITEMS, `must hold at most ${MAX_BATCH_ITEMS} items`),
     })
     .strict();
 }
