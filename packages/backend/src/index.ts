@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { pulsePermissionPolicyModule } from './permissions/pulsePermissionPolicy';
 
 const backend = createBackend();
 
@@ -10,7 +11,7 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(pulsePermissionPolicyModule);
 
 backend.add(import('@pulse/plugin-pulse-backend'));
 

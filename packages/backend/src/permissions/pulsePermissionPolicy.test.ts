@@ -1,0 +1,35 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import { pulseSurveyManagePermission } from '@pulse/plugin-pulse-common';
+import { PulsePermissionPolicy } from './pulsePermissionPolicy';
+
+/** A policy whose user-info lookup answers the given ownership refs. */
+const policyFor = (ownershipEntityRefs: string[]) =>
+  new PulsePermissionPolicy(['group:default/platform'], {
+    getUserInfo: async () => ({ userEntityRef: 'user:default/x', ownershipEntityRefs }),
+  });
+
+const user = { credentials: mockCredentials.user('user:default/x'), info: {} as any };
+
+describe('PulsePermissionPolicy', () => {
+  it('lets members of a manager group manage survey rounds', async () => {
+    const policy = policyFor(['user:default/ada', 'group:default/Platform']);
+    const decision = await policy.handle({ permission: pulseSurveyManagePermission }, user);
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('refuses survey management to everyone else, and to calls without a user', async () => {
+    const policy = policyFor(['user:default/hana', 'group:default/payments']);
+    expect((await policy.handle({ permission: pulseSurveyManagePermission }, user)).result).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect((await policy.handle({ permission: pulseSurveyManagePermission })).result).toBe(
+      AuthorizeResult.DENY,
+    );
+  });
+
+  it('allows every other permission', async () => {
+    const other = createPermission({ name: 'catalog.entity.read', attributes: { action: 'read' } });
+    expect((await policyFor([]).handle({ permission: other })).result).toBe(AuthorizeResult.ALLOW);
+  });
+});
