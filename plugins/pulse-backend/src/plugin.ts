@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { pulsePermissions } from '@pulse/plugin-pulse-common';
-import { PulseStore } from '@pulse/plugin-pulse-node';
+import { pulseStoreServiceRef } from '@pulse/plugin-pulse-node';
 import { seedDemoData } from './demo/seedDemoData';
 import { PulseAuth } from './service/auth';
 import { PulseContext } from './service/context';
@@ -24,19 +24,18 @@ export const pulsePlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
-        database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        store: pulseStoreServiceRef,
         urlReader: coreServices.urlReader,
       },
       async init(deps) {
-        const store = await PulseStore.create({ database: deps.database });
         const ctx: PulseContext = {
-          store,
+          store: deps.store,
           pulseAuth: new PulseAuth(deps.httpAuth),
           auth: deps.auth,
           catalog: deps.catalog,

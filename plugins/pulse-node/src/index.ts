@@ -7,3 +7,4 @@ export { PulseStore } from './store/PulseStore';
 export { SloRepository } from './store/SloRepository';
 export { DoraRepository } from './store/DoraRepository';
 export { SurveyRepository } from './store/SurveyRepository';
+export { pulseStoreServiceRef } from './service/pulseStoreServiceRef';
