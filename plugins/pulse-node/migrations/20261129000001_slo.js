@@ -31,10 +31,10 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('pulse_sli_rollup', table => {
-    table.comment('Hourly and daily sums of raw samples older than the longest window in use');
+    table.comment('Hourly sums of raw samples older than the longest window in use (the raw rows are deleted)');
     table.integer('slo_id').unsigned().notNullable().references('id').inTable('pulse_slo').onDelete('CASCADE');
-    table.string('resolution', 8).notNullable().comment("'hour' or 'day'");
-    table.bigInteger('ts').notNullable().comment('Start of the hour or day, epoch ms');
+    table.string('resolution', 8).notNullable().comment("'hour' (the only resolution written so far)");
+    table.bigInteger('ts').notNullable().comment('Start of the hour, epoch ms');
     table.bigInteger('good').notNullable();
     table.bigInteger('total').notNullable();
     table.primary(['slo_id', 'resolution', 'ts']);

@@ -31,8 +31,12 @@ exports.up = async function up(knex) {
     table.string('entity_ref', 255).notNullable();
     table.bigInteger('created_at').notNullable().comment('First commit time');
     table.bigInteger('merged_at');
+    table
+      .bigInteger('first_deployed_at')
+      .comment('Finish of the first successful production deployment that shipped it; kept up to date on ingestion');
     table.bigInteger('updated_at').notNullable();
     table.index(['entity_ref', 'created_at'], 'pulse_change_entity_created_idx');
+    table.index(['entity_ref', 'first_deployed_at'], 'pulse_change_entity_deployed_idx');
   });
 
   await knex.schema.createTable('pulse_incident', table => {
@@ -41,9 +45,11 @@ exports.up = async function up(knex) {
     table.bigInteger('created_at').notNullable();
     table.bigInteger('resolved_at');
     table.string('deployment_id', 255).comment('The deployment that caused it, when the source knows');
+    table.string('environment', 255).comment('Where it happened, when the source says; only production ones count');
     table.text('description');
     table.bigInteger('updated_at').notNullable();
     table.index(['entity_ref', 'created_at'], 'pulse_incident_entity_created_idx');
+    table.index(['deployment_id'], 'pulse_incident_deployment_idx');
   });
 };
 

@@ -1,1 +1,9 @@
-export {};
+export * from './types';
+export * from './duration';
+export * from './window';
+export * from './budget';
+export * from './burnRate';
+export * from './status';
+export * from './history';
+export * from './report';
+export * from './releaseGate';

@@ -1,15 +1,178 @@
+import { SloDefinition, SloSource } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
+import { SloRollupRepository } from './SloRollupRepository';
+import { SloSumsRepository } from './SloSumsRepository';
 
-/** SLO definitions and SLI samples. */
+/** A stored SLO definition with its row id (the key of its samples). */
+export interface SloRecord {
+  id: number;
+  entityRef: string;
+  name: string;
+  description?: string;
+  source: SloSource;
+  sourceLocation?: string;
+  createdAt: number;
+  updatedAt: number;
+  definition: SloDefinition;
+}
+
+/** One raw SLI sample: event counts for the interval starting at `ts` (epoch ms). */
+export interface SliSampleRow {
+  sloId: number;
+  ts: number;
+  good: number;
+  total: number;
+}
+
+/** Rows per INSERT: 4 bindings each stays far below SQLite's and PostgreSQL's parameter limits. */
+const SAMPLE_CHUNK = 1000;
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+function toRecord(row: any): SloRecord {
+  return {
+    id: Number(row.id),
+    entityRef: row.entity_ref,
+    name: row.name,
+    ...(row.description ? { description: row.description } : {}),
+    source: row.source,
+    ...(row.source_location ? { sourceLocation: row.source_location } : {}),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    definition: JSON.parse(row.definition),
+  };
+}
+
+/** SLO definitions and SLI samples; the window sums and the roll-up live in their own repositories. */
 export class SloRepository {
-  constructor(private readonly db: Knex) {}
+  /** Sums of samples over windows, lookbacks, days and time slices. */
+  readonly sums: SloSumsRepository;
+  /** Hourly roll-up of old samples. */
+  readonly rollup: SloRollupRepository;
+
+  constructor(private readonly db: Knex) {
+    this.sums = new SloSumsRepository(db);
+    this.rollup = new SloRollupRepository(db);
+  }
 
   /** The names of the SLOs defined for an entity. */
   async listSloNames(entityRef: string): Promise<string[]> {
-    const rows = await this.db('pulse_slo')
-      .where({ entity_ref: entityRef.toLocaleLowerCase('en-US') })
-      .orderBy('name')
-      .select('name');
+    const rows = await this.db('pulse_slo').where({ entity_ref: lower(entityRef) }).orderBy('name').select('name');
     return rows.map(r => r.name);
   }
+
+  /** The SLOs of an entity, by name. */
+  async listSlos(entityRef: string): Promise<SloRecord[]> {
+    const rows = await this.db('pulse_slo').where({ entity_ref: lower(entityRef) }).orderBy('name');
+    return rows.map(toRecord);
+  }
+
+  /** Every SLO's id and definition (the roll-up job needs the longest window in use). */
+  async listAllDefinitions(): Promise<Array<{ id: number; definition: SloDefinition }>> {
+    const rows = await this.db('pulse_slo').select('id', 'definition').orderBy('id');
+    return rows.map(r => ({ id: Number(r.id), definition: JSON.parse(r.definition) }));
+  }
+
+  /** One SLO of an entity, or undefined. */
+  async getSlo(entityRef: string, name: string): Promise<SloRecord | undefined> {
+    const row = await this.db('pulse_slo').where({ entity_ref: lower(entityRef), name }).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Creates or replaces an entity's SLO by `metadata.name`; the row (and so its samples) survives a replace. */
+  async upsertSlo(options: {
+    entityRef: string;
+    definition: SloDefinition;
+    source: SloSource;
+    sourceLocation?: string;
+    now: number;
+  }): Promise<{ slo: SloRecord; created: boolean }> {
+    const entityRef = lower(options.entityRef);
+    const name = options.definition.metadata.name;
+    return this.db.transaction(async trx => {
+      const existing = await trx('pulse_slo').where({ entity_ref: entityRef, name }).first('id');
+      const values = {
+        description: options.definition.spec.description ?? null,
+        definition: JSON.stringify(options.definition),
+        source: options.source,
+        source_location: options.sourceLocation ?? null,
+        updated_at: options.now,
+      };
+      await trx('pulse_slo')
+        .insert({ entity_ref: entityRef, name, created_at: options.now, ...values })
+        .onConflict(['entity_ref', 'name'])
+        .merge(Object.keys(values));
+      const row = await trx('pulse_slo').where({ entity_ref: entityRef, name }).first();
+      return { slo: toRecord(row), created: !existing };
+    });
+  }
+
+  /** Deletes an SLO with its samples and roll-ups; false when there was none. */
+  async deleteSlo(entityRef: string, name: string): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      const row = await trx('pulse_slo').where({ entity_ref: lower(entityRef), name }).first('id');
+      if (!row) return false;
+      await this.deleteById(trx, [Number(row.id)]);
+      return true;
+    });
+  }
+
+  /** Deletes an entity's SLOs of one source except the named ones (annotation discovery prunes with this). */
+  async deleteSlosExcept(entityRef: string, source: SloSource, keepNames: string[]): Promise<string[]> {
+    return this.db.transaction(async trx => {
+      const rows = await trx('pulse_slo')
+        .where({ entity_ref: lower(entityRef), source })
+        .whereNotIn('name', keepNames)
+        .select('id', 'name');
+      await this.deleteById(trx, rows.map(r => Number(r.id)));
+      return rows.map(r => r.name);
+    });
+  }
+
+  /** The ids of (entity, SLO name) pairs that exist, keyed by `sloKey(entityRef, name)`. */
+  async findSloIds(pairs: Array<{ entityRef: string; name: string }>): Promise<Map<string, number>> {
+    const unique = [...new Map(pairs.map(p => [sloKey(p.entityRef, p.name), [lower(p.entityRef), p.name]])).values()];
+    const ids = new Map<string, number>();
+    for (let i = 0; i < unique.length; i += SAMPLE_CHUNK) {
+      const rows = await this.db('pulse_slo')
+        .whereIn(['entity_ref', 'name'], unique.slice(i, i + SAMPLE_CHUNK))
+        .select('id', 'entity_ref', 'name');
+      for (const row of rows) ids.set(sloKey(row.entity_ref, row.name), Number(row.id));
+    }
+    return ids;
+  }
+
+  /**
+   * Writes samples in one transaction (all or nothing). The same (SLO, ts) replaces the stored sample, and within
+   * one call the last one wins.
+   */
+  async writeSamples(samples: SliSampleRow[]): Promise<number> {
+    const rows = [
+      ...new Map(
+        samples.map(s => [`${s.sloId}:${s.ts}`, { slo_id: s.sloId, ts: s.ts, good: s.good, total: s.total }]),
+      ).values(),
+    ];
+    await this.db.transaction(async trx => {
+      for (let i = 0; i < rows.length; i += SAMPLE_CHUNK) {
+        await trx('pulse_sli_sample')
+          .insert(rows.slice(i, i + SAMPLE_CHUNK))
+          .onConflict(['slo_id', 'ts'])
+          .merge(['good', 'total']);
+      }
+    });
+    return rows.length;
+  }
+
+  private async deleteById(trx: Knex.Transaction, ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    // Explicit, as SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
+    await trx('pulse_sli_sample').whereIn('slo_id', ids).delete();
+    await trx('pulse_sli_rollup').whereIn('slo_id', ids).delete();
+    await trx('pulse_slo').whereIn('id', ids).delete();
+  }
+}
+
+/** The key `findSloIds` answers with. */
+export function sloKey(entityRef: string, name: string): string {
+  return `${lower(entityRef)}\n${name}`;
 }

@@ -1,12 +1,27 @@
 import { Knex } from 'knex';
+import { SurveyAggregateStore } from './SurveyAggregateStore';
+import { SurveyResponseStore } from './SurveyResponseStore';
+import { SurveyRoundStore } from './SurveyRoundStore';
+import { SurveyTemplateStore } from './SurveyTemplateStore';
 
-/** Survey templates, rounds, participation and anonymous answers. */
+export type { SurveyRoundRecord } from './SurveyRoundStore';
+export type { SurveyAnswerRecord } from './SurveyResponseStore';
+export type { SurveyAggregateScope, SurveyRoundAggregates } from './SurveyAggregateStore';
+
+/**
+ * Survey templates, rounds, participation and anonymous answers; one store per job. Participation (who) and responses
+ * (what) are written together but never read together.
+ */
 export class SurveyRepository {
-  constructor(private readonly db: Knex) {}
+  readonly templates: SurveyTemplateStore;
+  readonly rounds: SurveyRoundStore;
+  readonly responses: SurveyResponseStore;
+  readonly aggregates: SurveyAggregateStore;
 
-  /** How many rounds exist. */
-  async countRounds(): Promise<number> {
-    const row = await this.db('pulse_survey_round').count({ n: '*' }).first();
-    return Number(row?.n ?? 0);
+  constructor(db: Knex) {
+    this.templates = new SurveyTemplateStore(db);
+    this.rounds = new SurveyRoundStore(db);
+    this.responses = new SurveyResponseStore(db);
+    this.aggregates = new SurveyAggregateStore(db);
   }
 }

@@ -1,9 +1,146 @@
-import express from 'express';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { defaultSurveyTemplate, pulseSurveyManagePermission, SurveyScope } from '@pulse/plugin-pulse-common';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { PulseContext } from '../context';
+import { canonicalEntityRef, entityRefFromParams } from '../entityRefs';
+import { parseInput } from '../validation';
+import { SurveyCatalog } from './catalog';
+import { readSurveyThresholds } from './config';
+import { surveyOverviewCsv } from './csv';
+import { SurveyOverviewService } from './overview';
+import { SurveyResultsService } from './results';
+import { overviewQuery, responseInput, roundId, roundInput, scopeQuery, templateInput } from './schemas';
+import { toSurveyRound } from './rounds';
+import { SurveyService } from './service';
 
-/** The survey endpoints of the Pulse API. */
-export function createSurveyRouter(_ctx: PulseContext): express.Router {
+/** The scope of `?entityRef=` / `?groupRef=`; the whole round when neither is given. */
+function scopeOf(query: unknown): SurveyScope {
+  const { entityRef, groupRef } = parseInput(scopeQuery, query, 'query');
+  if (entityRef) return { type: 'entity', entityRef: canonicalEntityRef(entityRef) };
+  if (groupRef) {
+    return { type: 'group', groupRef: canonicalEntityRef(groupRef.includes(':') ? groupRef : `group:${groupRef}`) };
+  }
+  return { type: 'round' };
+}
+
+/** The survey endpoints of the Pulse API, under `/surveys`. */
+export function createSurveyRouter(ctx: PulseContext): express.Router {
+  const repository = ctx.store.survey;
+  const thresholds = readSurveyThresholds(ctx.config, ctx.logger);
+  const catalog = new SurveyCatalog(ctx);
+  const results = new SurveyResultsService(repository, catalog, thresholds);
+  const surveys = new SurveyService(repository, catalog, results, thresholds);
+  const overviews = new SurveyOverviewService(repository, results, thresholds);
+
+  // The default template is data: upserted once at start, so edits to it ship with new versions of Pulse.
+  const templateReady = repository.templates.upsert(defaultSurveyTemplate, Date.now());
+  templateReady.catch(error => ctx.logger.error(`Could not store the default survey template: ${error}`));
+
+  /** Managers hold `pulse.survey.manage`; anyone else gets 403. */
+  const manager = async (req: Request): Promise<BackstageCredentials> => {
+    const credentials = await ctx.pulseAuth.reader(req);
+    const [decision] = await ctx.permissions.authorize([{ permission: pulseSurveyManagePermission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Managing surveys needs the ${pulseSurveyManagePermission.name} permission`);
+    }
+    return credentials;
+  };
+  const principalRef = (credentials: BackstageCredentials) =>
+    ctx.auth.isPrincipal(credentials, 'user')
+      ? credentials.principal.userEntityRef
+      : `service:${ctx.auth.isPrincipal(credentials, 'service') ? credentials.principal.subject : 'unknown'}`;
+  const roundIdOf = (req: Request) => parseInput(roundId, req.params.id, 'round id');
+
   const router = Router();
+  router.use('/surveys', async (_req, _res, next) => {
+    await templateReady;
+    next();
+  });
+
+  router.get('/surveys/templates', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    res.json({ items: await repository.templates.list() });
+  });
+
+  router.post('/surveys/templates', async (req, res) => {
+    await manager(req);
+    const template = parseInput(templateInput, req.body, 'template');
+    res.status(201).json(await surveys.createTemplate(template, Date.now()));
+  });
+
+  router.post('/surveys/rounds', async (req, res) => {
+    const credentials = await manager(req);
+    const input = parseInput(roundInput, req.body, 'round');
+    res.status(201).json(await surveys.createRound(input, principalRef(credentials), Date.now()));
+  });
+
+  router.get('/surveys/rounds', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const now = Date.now();
+    const rounds = await repository.rounds.list();
+    res.json({ items: rounds.map(r => toSurveyRound(r, now)) });
+  });
+
+  router.get('/surveys/rounds/:id', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const round = await surveys.round(roundIdOf(req));
+    res.json({ ...toSurveyRound(round, Date.now()), template: await results.template(round.templateId) });
+  });
+
+  router.post('/surveys/rounds/:id/close', async (req, res) => {
+    await manager(req);
+    res.json(await surveys.closeRound(roundIdOf(req), Date.now()));
+  });
+
+  router.post('/surveys/rounds/:id/responses', async (req, res) => {
+    const credentials = await ctx.pulseAuth.user(req);
+    const id = roundIdOf(req);
+    const input = parseInput(responseInput, req.body, 'response');
+    res.status(201).json(await surveys.submit(id, credentials.principal.userEntityRef, input, Date.now()));
+  });
+
+  router.get('/surveys/rounds/:id/results', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const round = await surveys.round(roundIdOf(req));
+    res.json(await results.results(round, scopeOf(req.query)));
+  });
+
+  router.get('/surveys/entities/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await ctx.pulseAuth.reader(req);
+    const userRef = ctx.auth.isPrincipal(credentials, 'user') ? credentials.principal.userEntityRef : undefined;
+    res.json(await surveys.entityView(entityRefFromParams(req.params), userRef, Date.now()));
+  });
+
+  router.get('/surveys/trends', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const scope = scopeOf(req.query);
+    res.json({ scope, points: await results.trend(scope) });
+  });
+
+  const overviewOf = async (req: Request) => {
+    await ctx.pulseAuth.reader(req);
+    const { roundId: id } = parseInput(overviewQuery, req.query, 'query');
+    const overview = await overviews.overview(id, Date.now());
+    if (!overview) throw new NotFoundError(`No survey round ${id} has opened`);
+    return overview;
+  };
+
+  router.get('/surveys/overview', async (req, res) => {
+    res.json(await overviewOf(req));
+  });
+
+  router.get('/surveys/overview.csv', async (req, res) => {
+    const overview = await overviewOf(req);
+    res
+      .type('text/csv')
+      .attachment(`pulse-survey-${overview.round?.id ?? 'none'}.csv`)
+      .send(surveyOverviewCsv(overview));
+  });
+
   return router;
 }

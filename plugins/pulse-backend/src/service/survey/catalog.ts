@@ -1,0 +1,68 @@
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_CHILD_OF,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { PulseContext } from '../context';
+
+const canonical = (entity: Entity) => stringifyEntityRef(getCompoundEntityRef(entity)).toLocaleLowerCase('en-US');
+
+/** The first relation target of a type, or else a ref from spec, as a canonical group ref. */
+function relatedGroup(entity: Entity, relation: string, specRef: unknown): string | undefined {
+  const target = entity.relations?.find(r => r.type === relation)?.targetRef;
+  const ref = target ?? (typeof specRef === 'string' ? specRef : undefined);
+  if (!ref) return undefined;
+  const parsed = parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' });
+  return parsed.kind.toLocaleLowerCase('en-US') === 'group'
+    ? stringifyEntityRef(parsed).toLocaleLowerCase('en-US')
+    : undefined;
+}
+
+/** What surveys need from the catalog: owners, group parents and group members; always filtered queries. */
+export class SurveyCatalog {
+  constructor(private readonly ctx: PulseContext) {}
+
+  private async options() {
+    return { credentials: await this.ctx.auth.getOwnServiceCredentials() };
+  }
+
+  /** The owning group of an entity (undefined when the entity is unknown or owned by a user). */
+  async ownerOf(entityRef: string): Promise<{ found: boolean; ownerRef?: string }> {
+    const entity = await this.ctx.catalog.getEntityByRef(entityRef, await this.options());
+    if (!entity) return { found: false };
+    return { found: true, ownerRef: relatedGroup(entity, RELATION_OWNED_BY, entity.spec?.owner) };
+  }
+
+  /** Each group's parent group, for the groups given and all their ancestors. */
+  async groupParents(groupRefs: string[]): Promise<Map<string, string | undefined>> {
+    const parents = new Map<string, string | undefined>();
+    let pending = [...new Set(groupRefs)];
+    while (pending.length > 0) {
+      const { items } = await this.ctx.catalog.getEntitiesByRefs(
+        { entityRefs: pending, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.parent', 'relations'] },
+        await this.options(),
+      );
+      pending.forEach(ref => parents.set(ref, undefined));
+      for (const entity of items) {
+        if (entity) parents.set(canonical(entity), relatedGroup(entity, RELATION_CHILD_OF, entity.spec?.parent));
+      }
+      pending = [...new Set([...parents.values()].filter((p): p is string => !!p && !parents.has(p)))];
+    }
+    return parents;
+  }
+
+  /** The users who are members of a group (catalog `memberOf`), as canonical refs. */
+  async membersOf(groupRef: string): Promise<string[]> {
+    const { items } = await this.ctx.catalog.getEntities(
+      {
+        filter: { kind: 'user', 'relations.memberOf': groupRef },
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      await this.options(),
+    );
+    return items.map(canonical);
+  }
+}

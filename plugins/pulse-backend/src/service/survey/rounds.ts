@@ -1,0 +1,65 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import { SurveyRound, SurveyRoundInput, surveyRoundStatus, SurveyTarget } from '@pulse/plugin-pulse-common';
+import { SurveyRepository } from '@pulse/plugin-pulse-node';
+import { canonicalEntityRef } from '../entityRefs';
+
+export type SurveyRoundRecord = NonNullable<Awaited<ReturnType<SurveyRepository['rounds']['get']>>>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function targetOf(record: SurveyRoundRecord): SurveyTarget {
+  if (record.targetType === 'entity') return { type: 'entity', entityRef: record.targetRef ?? '' };
+  if (record.targetType === 'group') return { type: 'group', groupRef: record.targetRef ?? '' };
+  return { type: 'components' };
+}
+
+/** A stored round as the API returns it, with its status at `now`. */
+export function toSurveyRound(record: SurveyRoundRecord, now: number): SurveyRound {
+  return {
+    id: record.id,
+    templateId: record.templateId,
+    title: record.title,
+    target: targetOf(record),
+    opensAt: iso(record.opensAt),
+    closesAt: iso(record.closesAt),
+    ...(record.closedAt !== null ? { closedAt: iso(record.closedAt) } : {}),
+    status: surveyRoundStatus(record, now),
+    createdBy: record.createdBy,
+    createdAt: iso(record.createdAt),
+  };
+}
+
+/** The stored target of a round input: canonical refs; a group ref defaults to kind group. */
+export function storedTarget(target: SurveyRoundInput['target']): { targetType: SurveyTarget['type']; targetRef: string | null } {
+  if (target.type === 'components') return { targetType: 'components', targetRef: null };
+  const ref = target.type === 'entity' ? target.entityRef : target.groupRef;
+  const field = target.type === 'entity' ? 'target.entityRef' : 'target.groupRef';
+  if (!ref) throw new InputError(`${field} is required for a target of type '${target.type}'`);
+  const canonical =
+    target.type === 'group' ? canonicalEntityRef(ref.includes(':') ? ref : `group:${ref}`) : canonicalEntityRef(ref);
+  if (target.type === 'group' && !canonical.startsWith('group:')) {
+    throw new InputError(`${field} must name a Group, got '${ref}'`);
+  }
+  return { targetType: target.type, targetRef: canonical };
+}
+
+/** Throws 409 unless the round takes answers at `now`. */
+export function assertRoundOpen(record: SurveyRoundRecord, now: number): void {
+  const status = surveyRoundStatus(record, now);
+  if (status === 'closed') throw new ConflictError(`Survey round ${record.id} is closed`);
+  if (status === 'scheduled') {
+    throw new ConflictError(`Survey round ${record.id} is not open yet; it opens at ${iso(record.opensAt)}`);
+  }
+}
+
+/** Whether a round asks about an entity: the entity itself, an entity owned by the group, or any Component. */
+export function roundTargets(record: SurveyRoundRecord, entityRef: string, ownerRef: string | undefined): boolean {
+  switch (record.targetType) {
+    case 'entity':
+      return record.targetRef === entityRef;
+    case 'group':
+      return ownerRef !== undefined && record.targetRef === ownerRef;
+    default:
+      return entityRef.startsWith('component:');
+  }
+}

@@ -1,0 +1,157 @@
+import { compareDoraSummaries, doraScorecardOf, doraSummaryOf } from './scorecard';
+import { DoraBucketStats, emptyDoraBucketStats } from './stats';
+import { DEFAULT_DORA_TIER_THRESHOLDS } from './tiers';
+import { DORA_DAY_MS } from './window';
+
+const HOUR = 3_600_000;
+const to = Date.UTC(2026, 2, 1);
+const window = { from: to - 14 * DORA_DAY_MS, to };
+
+const bucket = (overrides: Partial<DoraBucketStats>): DoraBucketStats => ({
+  ...emptyDoraBucketStats(),
+  ...overrides,
+});
+
+const total = bucket({
+  deployments: 10,
+  successes: 8,
+  failures: 2,
+  incidentLinked: 1,
+  rework: 1,
+  leadTime: { sampleSize: 4, median: 12 * HOUR, p90: 30 * HOUR },
+  recovery: { sampleSize: 2, median: 2 * HOUR, p90: 3 * HOUR },
+});
+
+describe('doraScorecardOf', () => {
+  const newestWeek = bucket({
+    deployments: 6,
+    successes: 5,
+    failures: 1,
+    rework: 1,
+    leadTime: { sampleSize: 2, median: 6 * HOUR, p90: 8 * HOUR },
+    recovery: { sampleSize: 1, median: HOUR, p90: HOUR },
+  });
+  const card = doraScorecardOf(
+    { total, weeks: [newestWeek], deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] },
+    window,
+  );
+
+  it('computes every metric with its unit, tier and sample size', () => {
+    expect(card.metrics.deploymentFrequency).toEqual({
+      value: 8 / 14,
+      unit: 'deployments/day',
+      tier: 'high', // median of [5, 3] deploy days per week = 4: at least 1, below 5
+      sampleSize: 8,
+      deployDaysPerWeekMedian: 4,
+      deployDaysPerMonthMedian: 8, // no full 30-day month: the partial one counts
+    });
+    expect(card.metrics.leadTimeForChanges).toEqual({ value: 12, unit: 'hours', tier: 'elite', sampleSize: 4, p90: 30 });
+    // (2 failed + 1 with an incident) / 10 = 30%
+    expect(card.metrics.changeFailureRate).toEqual({ value: 30, unit: 'percent', tier: 'low', sampleSize: 10 });
+    expect(card.metrics.failedDeploymentRecoveryTime).toEqual({ value: 2, unit: 'hours', tier: 'high', sampleSize: 2 });
+    expect(card.metrics.reworkRate).toEqual({ value: 10, unit: 'percent', tier: null, sampleSize: 10 });
+  });
+
+  it('gives the median tier overall: [high, elite, low, high] -> high', () => {
+    expect(card.tier).toBe('high');
+    expect(card.insufficientData).toBe(false);
+    expect(card.deployments).toBe(10);
+  });
+
+  it('describes the window', () => {
+    expect(card.window).toEqual({ from: '2026-02-15T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z', days: 14 });
+  });
+
+  it('lists the weeks oldest first, empty weeks as zero and null', () => {
+    expect(card.weekly).toEqual([
+      {
+        start: '2026-02-15T00:00:00.000Z',
+        end: '2026-02-22T00:00:00.000Z',
+        deployments: 0,
+        deploymentsPerDay: 0,
+        leadTimeHours: null,
+        changeFailureRate: null,
+        recoveryTimeHours: null,
+        reworkRate: null,
+      },
+      {
+        start: '2026-02-22T00:00:00.000Z',
+        end: '2026-03-01T00:00:00.000Z',
+        deployments: 5,
+        deploymentsPerDay: 5 / 7,
+        leadTimeHours: 6,
+        changeFailureRate: (1 / 6) * 100,
+        recoveryTimeHours: 1,
+        reworkRate: (1 / 6) * 100,
+      },
+    ]);
+  });
+
+  it('applies configured thresholds', () => {
+    const strict = {
+      ...DEFAULT_DORA_TIER_THRESHOLDS,
+      leadTimeHours: { elite: 1, high: 2, medium: 10 },
+    };
+    const strictCard = doraScorecardOf(
+      { total, weeks: [], deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] },
+      window,
+      strict,
+    );
+    expect(strictCard.metrics.leadTimeForChanges.tier).toBe('low');
+  });
+});
+
+describe('doraSummaryOf', () => {
+  it('gives no tier with fewer than 2 deployments, but still the values', () => {
+    const summary = doraSummaryOf(
+      {
+        total: bucket({
+          deployments: 1,
+          successes: 1,
+          leadTime: { sampleSize: 1, median: 2 * HOUR, p90: 2 * HOUR },
+        }),
+        deployDaysPerWeek: [1],
+        deployDaysPerMonth: [1],
+      },
+      window,
+    );
+    expect(summary.tier).toBeNull();
+    expect(summary.insufficientData).toBe(true);
+    expect(summary.metrics.leadTimeForChanges.value).toBe(2);
+    expect(Object.values(summary.metrics).map(m => m.tier)).toEqual([null, null, null, null, null]);
+  });
+
+  it('has no value or tier for a metric without samples', () => {
+    const summary = doraSummaryOf(
+      { total: bucket({ deployments: 3, successes: 3 }), deployDaysPerWeek: [3, 0], deployDaysPerMonth: [3] },
+      window,
+    );
+    expect(summary.metrics.leadTimeForChanges).toMatchObject({ value: null, tier: null, sampleSize: 0 });
+    expect(summary.metrics.failedDeploymentRecoveryTime).toMatchObject({ value: null, tier: null, sampleSize: 0 });
+    expect(summary.metrics.changeFailureRate).toMatchObject({ value: 0, tier: 'elite' });
+    // deploy days per week median of [3, 0] = 1.5 -> high; CFR elite -> overall [high, elite] -> high
+    expect(summary.tier).toBe('high');
+  });
+
+  it('has no deployment frequency for an empty window', () => {
+    const summary = doraSummaryOf(
+      { total: emptyDoraBucketStats(), deployDaysPerWeek: [], deployDaysPerMonth: [] },
+      { from: to, to },
+    );
+    expect(summary.metrics.deploymentFrequency.value).toBe(0);
+    expect(summary.metrics.changeFailureRate.value).toBeNull();
+  });
+});
+
+describe('compareDoraSummaries', () => {
+  const summaryOf = (successes: number, deployDays: number[]) =>
+    doraSummaryOf({ total: bucket({ deployments: successes, successes }), deployDaysPerWeek: deployDays, deployDaysPerMonth: [successes] }, window);
+
+  it('sorts by tier, then by deployment frequency, no tier last', () => {
+    const elite = summaryOf(12, [6, 6]);
+    const busyHigh = summaryOf(8, [4, 4]);
+    const quietHigh = summaryOf(2, [1, 1]);
+    const none = summaryOf(1, [1]);
+    expect([none, quietHigh, elite, busyHigh].sort(compareDoraSummaries)).toEqual([elite, busyHigh, quietHigh, none]);
+  });
+});

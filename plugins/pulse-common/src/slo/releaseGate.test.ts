@@ -1,0 +1,89 @@
+import { DEFAULT_SLO_RELEASE_GATE_POLICY, SloGateObjectiveInput, decideSloReleaseGate } from './releaseGate';
+
+const objective = (overrides: Partial<SloGateObjectiveInput>): SloGateObjectiveInput => ({
+  slo: 'checkout-availability',
+  objective: '99.9%',
+  status: 'OK',
+  remainingFraction: 0.8,
+  alert: 'none',
+  ...overrides,
+});
+
+describe('decideSloReleaseGate', () => {
+  it('allows when there is nothing to check, and says so', () => {
+    expect(decideSloReleaseGate([])).toEqual({
+      decision: 'allow',
+      reasons: ['No SLOs are defined for this entity: nothing to check'],
+      slos: [],
+    });
+  });
+
+  it('allows healthy objectives with a reason', () => {
+    const gate = decideSloReleaseGate([objective({}), objective({ slo: 'latency' })]);
+    expect(gate.decision).toBe('allow');
+    expect(gate.reasons).toEqual([
+      'All 2 objective(s) are within their error budget policy and no page or ticket alert blocks a release',
+    ]);
+    expect(gate.slos.map(s => s.decision)).toEqual(['allow', 'allow']);
+  });
+
+  it('blocks an exhausted budget (remaining <= 0)', () => {
+    const gate = decideSloReleaseGate([objective({ remainingFraction: 0, status: 'BREACHED' })]);
+    expect(gate.decision).toBe('block');
+    expect(gate.reasons).toEqual(['checkout-availability / 99.9%: error budget exhausted (0.0% remaining)']);
+  });
+
+  it('blocks while a page alert fires, even with budget left', () => {
+    const gate = decideSloReleaseGate([objective({ alert: 'page' })]);
+    expect(gate.decision).toBe('block');
+    expect(gate.reasons).toEqual(['checkout-availability / 99.9%: page alert firing (fast burn)']);
+  });
+
+  it('warns below 25% remaining and on a ticket alert', () => {
+    expect(decideSloReleaseGate([objective({ remainingFraction: 0.249 })])).toMatchObject({
+      decision: 'warn',
+      reasons: ['checkout-availability / 99.9%: 24.9% of the error budget remaining, below 25.0%'],
+    });
+    expect(decideSloReleaseGate([objective({ remainingFraction: 0.25 })]).decision).toBe('allow');
+    expect(decideSloReleaseGate([objective({ alert: 'ticket' })])).toMatchObject({
+      decision: 'warn',
+      reasons: ['checkout-availability / 99.9%: ticket alert firing (slow burn)'],
+    });
+  });
+
+  it('takes the most severe objective and lists every finding', () => {
+    const gate = decideSloReleaseGate([
+      objective({ alert: 'ticket' }),
+      objective({ slo: 'payments', remainingFraction: -0.5, alert: 'page' }),
+    ]);
+    expect(gate.decision).toBe('block');
+    expect(gate.reasons).toEqual([
+      'checkout-availability / 99.9%: ticket alert firing (slow burn)',
+      'payments / 99.9%: error budget exhausted (-50.0% remaining)',
+      'payments / 99.9%: page alert firing (fast burn)',
+    ]);
+    expect(gate.slos.map(s => s.decision)).toEqual(['warn', 'block']);
+  });
+
+  it('follows the policy: stricter thresholds, alerts ignored, missing data blocked', () => {
+    const policy = {
+      ...DEFAULT_SLO_RELEASE_GATE_POLICY,
+      blockWhenRemainingAtMost: 0.1,
+      blockOnPageAlert: false,
+      warnOnTicketAlert: false,
+      insufficientData: 'block' as const,
+    };
+    expect(decideSloReleaseGate([objective({ remainingFraction: 0.05 })], policy).decision).toBe('block');
+    expect(decideSloReleaseGate([objective({ alert: 'page' })], policy).decision).toBe('allow');
+    expect(decideSloReleaseGate([objective({ alert: 'ticket' })], policy).decision).toBe('allow');
+    expect(
+      decideSloReleaseGate([objective({ remainingFraction: null, status: 'INSUFFICIENT_DATA' })], policy),
+    ).toMatchObject({ decision: 'block', reasons: ['checkout-availability / 99.9%: no SLI data in the window'] });
+  });
+
+  it('lets an objective without data through by default, noting it', () => {
+    const gate = decideSloReleaseGate([objective({ remainingFraction: null, status: 'INSUFFICIENT_DATA' })]);
+    expect(gate.decision).toBe('allow');
+    expect(gate.reasons[1]).toBe('checkout-availability / 99.9%: no SLI data in the window');
+  });
+});

@@ -1,0 +1,170 @@
+import { surveyScaleOf } from './answers';
+import {
+  SurveyDistributionEntry,
+  SurveyHeadline,
+  SurveyNps,
+  SurveyQuestion,
+  SurveyQuestionResult,
+  SurveyShare,
+} from './types';
+
+/** z for a two-sided 95% interval. */
+export const SURVEY_Z_95 = 1.96;
+
+/**
+ * Wilson score interval of a share: successes out of n, clamped to [0, 1]. Better than the normal approximation for
+ * the small n and extreme shares of team surveys (it never leaves [0, 1] and is not zero-width at 0% or 100%).
+ */
+export function wilsonInterval(successes: number, n: number, z = SURVEY_Z_95): SurveyShare {
+  if (n <= 0) return { share: 0, low: 0, high: 0 };
+  const p = successes / n;
+  const z2 = z * z;
+  const center = p + z2 / (2 * n);
+  const margin = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  const denominator = 1 + z2 / n;
+  return {
+    share: p,
+    low: Math.max(0, (center - margin) / denominator),
+    high: Math.min(1, (center + margin) / denominator),
+  };
+}
+
+/**
+ * Net Promoter Score: % promoters (9-10) - % detractors (0-6), with the 95% interval from its variance
+ * 100^2 x ((p + d) - (p - d)^2) / n, clamped to [-100, 100].
+ */
+export function netPromoterScore(
+  counts: { promoters: number; passives: number; detractors: number },
+  z = SURVEY_Z_95,
+): SurveyNps {
+  const n = counts.promoters + counts.passives + counts.detractors;
+  if (n === 0) return { score: 0, low: 0, high: 0, promoters: 0, passives: 0, detractors: 0 };
+  const p = counts.promoters / n;
+  const d = counts.detractors / n;
+  const score = 100 * (p - d);
+  const margin = z * Math.sqrt((100 * 100 * (p + d - (p - d) ** 2)) / n);
+  return {
+    score,
+    low: Math.max(-100, score - margin),
+    high: Math.min(100, score + margin),
+    promoters: p,
+    passives: counts.passives / n,
+    detractors: d,
+  };
+}
+
+/** Counts of NPS answers (0-10) by group: promoters 9-10, passives 7-8, detractors 0-6. */
+export function npsCounts(distribution: Record<string, number>): {
+  promoters: number;
+  passives: number;
+  detractors: number;
+} {
+  const counts = { promoters: 0, passives: 0, detractors: 0 };
+  for (const [value, count] of Object.entries(distribution)) {
+    const score = Number(value);
+    if (score >= 9) counts.promoters += count;
+    else if (score >= 7) counts.passives += count;
+    else counts.detractors += count;
+  }
+  return counts;
+}
+
+/** What the store aggregates for one question in one scope (GROUP BY value or choice; never the rows). */
+export interface SurveyQuestionAggregate {
+  /** Responses that answered the question. */
+  answered: number;
+  /** Answers by scale point (e.g. "4") or choice id. */
+  distribution: Record<string, number>;
+}
+
+/** Options of {@link surveyQuestionResult}: the anonymity decisions for the scope. */
+export interface SurveyQuestionResultOptions {
+  minRespondents: number;
+  /** Free text of the scope, when the scope may show it. */
+  comments?: string[];
+  /** Why free text is withheld, when it is. */
+  commentsHiddenReason?: string;
+}
+
+function numericDistribution(
+  question: SurveyQuestion,
+  aggregate: SurveyQuestionAggregate,
+): SurveyDistributionEntry[] {
+  const { min, max } = surveyScaleOf(question);
+  const entries: SurveyDistributionEntry[] = [];
+  for (let point = min; point <= max; point++) {
+    const count = aggregate.distribution[String(point)] ?? 0;
+    const label = point === min ? question.minLabel : point === max ? question.maxLabel : undefined;
+    entries.push({ value: String(point), ...(label ? { label } : {}), count, share: count / aggregate.answered });
+  }
+  return entries;
+}
+
+function meanOf(distribution: SurveyDistributionEntry[], answered: number): number {
+  return distribution.reduce((sum, entry) => sum + Number(entry.value) * entry.count, 0) / answered;
+}
+
+/**
+ * The result of one question: count, mean and distribution; the favorable (top-2-box) share with its Wilson interval
+ * for scales; NPS with its interval; choice shares; free text when allowed. Hidden (no numbers) when fewer than the
+ * minimum answered it.
+ */
+export function surveyQuestionResult(
+  question: SurveyQuestion,
+  aggregate: SurveyQuestionAggregate,
+  options: SurveyQuestionResultOptions,
+): SurveyQuestionResult {
+  const base = { questionId: question.id, type: question.type, prompt: question.prompt, count: aggregate.answered };
+  if (aggregate.answered < options.minRespondents) {
+    return { ...base, hidden: true };
+  }
+  switch (question.type) {
+    case 'scale': {
+      const distribution = numericDistribution(question, aggregate);
+      const { max } = surveyScaleOf(question);
+      const favorable = distribution
+        .filter(entry => Number(entry.value) >= max - 1)
+        .reduce((sum, entry) => sum + entry.count, 0);
+      return {
+        ...base,
+        mean: meanOf(distribution, aggregate.answered),
+        distribution,
+        favorable: wilsonInterval(favorable, aggregate.answered),
+      };
+    }
+    case 'nps': {
+      const distribution = numericDistribution(question, aggregate);
+      return {
+        ...base,
+        mean: meanOf(distribution, aggregate.answered),
+        distribution,
+        nps: netPromoterScore(npsCounts(aggregate.distribution)),
+      };
+    }
+    case 'choice':
+      return {
+        ...base,
+        distribution: (question.choices ?? []).map(choice => {
+          const count = aggregate.distribution[choice.id] ?? 0;
+          return { value: choice.id, label: choice.label, count, share: count / aggregate.answered };
+        }),
+      };
+    default:
+      return options.comments
+        ? { ...base, comments: options.comments }
+        : { ...base, commentsHiddenReason: options.commentsHiddenReason };
+  }
+}
+
+/** The headline of a set of question results: the first scale question (overall satisfaction) and the first NPS. */
+export function surveyHeadline(respondents: number, questions: SurveyQuestionResult[]): SurveyHeadline {
+  const satisfaction = questions.find(q => q.type === 'scale' && !q.hidden);
+  const nps = questions.find(q => q.type === 'nps' && !q.hidden);
+  return {
+    respondents,
+    ...(satisfaction?.mean !== undefined && satisfaction.favorable
+      ? { satisfaction: { mean: satisfaction.mean, favorable: satisfaction.favorable } }
+      : {}),
+    ...(nps?.nps ? { nps: nps.nps } : {}),
+  };
+}

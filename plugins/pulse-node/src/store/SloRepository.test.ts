@@ -1,0 +1,209 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { SloDefinition } from '@pulse/plugin-pulse-common';
+import { PulseStore } from './PulseStore';
+import { sloKey } from './SloRepository';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+const now = Date.parse('2026-11-29T12:00:00Z');
+const lookbacks = { '5m': 5 * MIN, '1h': HOUR, '3d': 3 * DAY };
+
+function definition(name: string, overrides: Partial<SloDefinition['spec']> = {}): SloDefinition {
+  return {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name },
+    spec: {
+      description: `${name} description`,
+      indicatorRef: 'http-success',
+      timeWindow: [{ duration: '28d', isRolling: true }],
+      budgetingMethod: 'Occurrences',
+      objectives: [{ target: 0.99 }],
+      ...overrides,
+    },
+  };
+}
+
+describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => {
+  async function setUp() {
+    const knex = await databases.init(databaseId);
+    const store = await PulseStore.fromClient(knex);
+    const { slo } = await store.slo.upsertSlo({
+      entityRef: 'Component:default/Checkout',
+      definition: definition('availability'),
+      source: 'api',
+      now,
+    });
+    return { knex, repo: store.slo, sloId: slo.id };
+  }
+
+  it('creates, replaces, lists and deletes definitions, keeping the row (and samples) on replace', async () => {
+    const { knex, repo, sloId } = await setUp();
+    const replaced = await repo.upsertSlo({
+      entityRef: 'component:default/checkout',
+      definition: definition('availability', { description: 'new' }),
+      source: 'annotation',
+      sourceLocation: 'file:/x/slos.yaml',
+      now: now + 1,
+    });
+    expect(replaced.created).toBe(false);
+    expect(replaced.slo).toMatchObject({
+      id: sloId,
+      entityRef: 'component:default/checkout',
+      description: 'new',
+      source: 'annotation',
+      sourceLocation: 'file:/x/slos.yaml',
+      createdAt: now,
+      updatedAt: now + 1,
+    });
+    const other = await repo.upsertSlo({
+      entityRef: 'component:default/checkout',
+      definition: definition('latency'),
+      source: 'api',
+      now,
+    });
+    expect(other.created).toBe(true);
+    expect((await repo.listSlos('component:default/checkout')).map(s => s.name)).toEqual(['availability', 'latency']);
+    expect(await repo.listSloNames('component:default/CHECKOUT')).toEqual(['availability', 'latency']);
+    expect((await repo.getSlo('component:default/checkout', 'latency'))?.definition).toEqual(definition('latency'));
+
+    await repo.writeSamples([{ sloId, ts: now - HOUR, good: 1, total: 1 }]);
+    expect(await repo.deleteSlo('component:default/checkout', 'availability')).toBe(true);
+    expect(await repo.deleteSlo('component:default/checkout', 'availability')).toBe(false);
+    expect(Number((await knex('pulse_sli_sample').count({ n: '*' }).first())?.n)).toBe(0);
+  });
+
+  it('prunes an entity’s SLOs of one source except the named ones', async () => {
+    const { repo } = await setUp();
+    for (const name of ['a', 'b']) {
+      await repo.upsertSlo({ entityRef: 'component:default/checkout', definition: definition(name), source: 'annotation', now });
+    }
+    expect(await repo.deleteSlosExcept('component:default/checkout', 'annotation', ['a'])).toEqual(['b']);
+    expect(await repo.listSloNames('component:default/checkout')).toEqual(['a', 'availability']);
+  });
+
+  it('finds SLO ids by entity and name, case-insensitive on the entity', async () => {
+    const { repo, sloId } = await setUp();
+    const ids = await repo.findSloIds([
+      { entityRef: 'component:default/CHECKOUT', name: 'availability' },
+      { entityRef: 'component:default/checkout', name: 'availability' },
+      { entityRef: 'component:default/checkout', name: 'missing' },
+    ]);
+    expect([...ids.entries()]).toEqual([[sloKey('component:default/checkout', 'availability'), sloId]]);
+  });
+
+  it('replaces a sample on re-post and lets the last of a batch win', async () => {
+    const { knex, repo, sloId } = await setUp();
+    await repo.writeSamples([{ sloId, ts: now - HOUR, good: 5, total: 10 }]);
+    const written = await repo.writeSamples([
+      { sloId, ts: now - HOUR, good: 7, total: 10 },
+      { sloId, ts: now - HOUR, good: 9, total: 10 },
+      { sloId, ts: now - 2 * HOUR, good: 1, total: 2 },
+    ]);
+    expect(written).toBe(2);
+    const rows = await knex('pulse_sli_sample').orderBy('ts').select('ts', 'good', 'total');
+    expect(rows.map(r => [Number(r.ts), Number(r.good), Number(r.total)])).toEqual([
+      [now - 2 * HOUR, 1, 2],
+      [now - HOUR, 9, 10],
+    ]);
+  });
+
+  it('sums events per window, lookback and day', async () => {
+    const { repo, sloId } = await setUp();
+    const windowStartMs = now - 28 * DAY;
+    await repo.writeSamples([
+      { sloId, ts: windowStartMs - HOUR, good: 0, total: 1000 }, // before the window and every lookback
+      { sloId, ts: now - 10 * DAY, good: 9990, total: 10000 }, // day 18
+      { sloId, ts: now - 2 * DAY, good: 980, total: 1000 }, // day 26, 3d
+      { sloId, ts: now - 3 * HOUR, good: 190, total: 200 }, // day 27, 3d
+      { sloId, ts: now - 2 * MIN, good: 95, total: 100 }, // day 27, 3d, 1h, 5m
+      { sloId, ts: now - 5 * MIN, good: 10, total: 10 }, // the 5m lookback includes its start
+    ]);
+    const sums = await repo.sums.objectiveSums({ sloId, windowStartMs, nowMs: now, lookbacks });
+    expect(sums).toEqual({
+      window: { good: 11265, total: 11310 },
+      lookbacks: {
+        '5m': { good: 105, total: 110 },
+        '1h': { good: 105, total: 110 },
+        '3d': { good: 1275, total: 1310 },
+      },
+      daily: [
+        { day: 18, good: 9990, total: 10000 },
+        { day: 26, good: 980, total: 1000 },
+        { day: 27, good: 295, total: 310 },
+      ],
+    });
+  });
+
+  it('counts good and bad time slices', async () => {
+    const { repo, sloId } = await setUp();
+    const windowStartMs = now - 28 * DAY;
+    const slice = 5 * MIN;
+    await repo.writeSamples([
+      // One slice two days ago from two samples: 96 of 100 good >= 95%: good.
+      { sloId, ts: now - 2 * DAY, good: 48, total: 50 },
+      { sloId, ts: now - 2 * DAY + MIN, good: 48, total: 50 },
+      // A bad slice (90%) three hours ago, a good one (100%) ten minutes ago.
+      { sloId, ts: now - 3 * HOUR, good: 9, total: 10 },
+      { sloId, ts: now - 10 * MIN, good: 10, total: 10 },
+      // A bad slice starting 5 minutes ago, and a slice without events, which does not count.
+      { sloId, ts: now - 5 * MIN, good: 0, total: 4 },
+      { sloId, ts: now - 30 * MIN, good: 0, total: 0 },
+    ]);
+    const sums = await repo.sums.objectiveSums({
+      sloId,
+      windowStartMs,
+      nowMs: now,
+      lookbacks,
+      timeSlice: { sliceMs: slice, minGoodRatio: 0.95 },
+    });
+    expect(sums).toEqual({
+      window: { good: 2, total: 4 },
+      lookbacks: {
+        '5m': { good: 0, total: 1 },
+        '1h': { good: 1, total: 2 },
+        '3d': { good: 2, total: 4 },
+      },
+      daily: [
+        { day: 26, good: 1, total: 1 },
+        { day: 27, good: 1, total: 3 },
+      ],
+    });
+  });
+
+  it('rolls old raw samples into hourly sums without counting anything twice, and drops old roll-ups', async () => {
+    const { knex, repo, sloId } = await setUp();
+    const base = Date.parse('2026-10-01T00:00:00Z');
+    const samples = Array.from({ length: 6 * 60 }, (_, i) => ({
+      sloId,
+      ts: base + i * MIN + 1, // six hours of one-minute samples
+      good: i % 10 === 0 ? 0 : 2,
+      total: 2,
+    }));
+    await repo.writeSamples(samples);
+    const before = await repo.sums.objectiveSums({ sloId, windowStartMs: base - DAY, nowMs: now, lookbacks: {} });
+
+    // Cutoff 4h30 in: rounded down to 4h, so four whole hours roll up.
+    expect(await repo.rollup.rollUpBefore(sloId, base + 4.5 * HOUR)).toBe(240);
+    expect(await repo.rollup.rollUpBefore(sloId, base + 4.5 * HOUR)).toBe(0);
+    const rollups = await knex('pulse_sli_rollup').orderBy('ts').select('ts', 'good', 'total');
+    expect(rollups.map(r => [Number(r.ts) - base, Number(r.good), Number(r.total)])).toEqual([
+      [0, 108, 120],
+      [HOUR, 108, 120],
+      [2 * HOUR, 108, 120],
+      [3 * HOUR, 108, 120],
+    ]);
+    expect(Number((await knex('pulse_sli_sample').count({ n: '*' }).first())?.n)).toBe(120);
+
+    const after = await repo.sums.objectiveSums({ sloId, windowStartMs: base - DAY, nowMs: now, lookbacks: {} });
+    expect(after.window).toEqual(before.window);
+    expect(after.window).toEqual({ good: 648, total: 720 });
+
+    expect(await repo.rollup.deleteRollupsBefore(sloId, base + 2 * HOUR)).toBe(2);
+  });
+});
