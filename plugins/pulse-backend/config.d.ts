@@ -6,12 +6,90 @@ export interface Config {
     demoData?: boolean;
 
     /** SLOs and error budgets. */
-    slo?: {};
+    slo?: {
+      /**
+       * The error-budget policy of `GET /api/pulse/slo/entities/:kind/:namespace/:name/release-gate`. Each key left
+       * out keeps its default (the SRE Workbook's example policy).
+       */
+      releaseGate?: {
+        /** Block when any objective's remaining budget fraction is at or below this. Default 0 (exhausted). */
+        blockWhenRemainingAtMost?: number;
+        /** Block while any objective's page alert (fast burn) fires. Default true. */
+        blockOnPageAlert?: boolean;
+        /** Warn when any objective's remaining budget fraction is below this. Default 0.25. */
+        warnWhenRemainingBelow?: number;
+        /** Warn while any objective's ticket alert (slow burn) fires. Default true. */
+        warnOnTicketAlert?: boolean;
+        /** What an objective without data in its window decides: 'allow' (default), 'warn' or 'block'. */
+        insufficientData?: 'allow' | 'warn' | 'block';
+      };
+      /** The `pulse-slo-discovery` job reading `pulse.dev/openslo` annotations. */
+      discovery?: {
+        /** Default: every 30 minutes, 10 minute timeout, first run 15 s after start. */
+        schedule?: {
+          frequency: string | { cron: string } | { [unit: string]: number };
+          timeout: string | { [unit: string]: number };
+          initialDelay?: string | { [unit: string]: number };
+        };
+      };
+      /** The `pulse-slo-rollup` job: raw samples older than the longest window + 4 days become hourly sums. */
+      rollup?: {
+        /** Default: hourly, 30 minute timeout, first run 5 minutes after start. */
+        schedule?: {
+          frequency: string | { cron: string } | { [unit: string]: number };
+          timeout: string | { [unit: string]: number };
+          initialDelay?: string | { [unit: string]: number };
+        };
+        /** Days hourly sums are kept before they are dropped. Default 400. */
+        hourlyRetentionDays?: number;
+      };
+    };
 
     /** DORA metrics. */
-    dora?: {};
+    dora?: {
+      /**
+       * Environments whose deployments count, compared case-insensitively. Default: ['production', 'prod'].
+       */
+      productionEnvironments?: string[];
+      /**
+       * How long before an incident without a deploymentId the deployment that caused it may have finished: the
+       * latest successful production deployment of the entity in this window gets it. Default: 24h. A duration
+       * string ('24h', 'P1D') or an object ({ hours: 24 }).
+       */
+      incidentAttributionWindow?: string | { [unit: string]: number };
+      /**
+       * How long the CDEvents service-id-to-entity map is trusted before an unknown service id may reload it from
+       * the catalog. Default: 30s.
+       */
+      serviceIdRefresh?: string | { [unit: string]: number };
+      /** Tier thresholds; each one left out keeps the default (DevLake's coding of the 2023 DORA report). */
+      tiers?: {
+        deploymentFrequency?: {
+          /** Elite when the median deploy days per week is at least this. Default 5. */
+          eliteDeployDaysPerWeek?: number;
+          /** High when the median deploy days per week is at least this. Default 1. */
+          highDeployDaysPerWeek?: number;
+          /** Medium when the median deploy days per 30-day month is at least this. Default 1. */
+          mediumDeployDaysPerMonth?: number;
+        };
+        /** Lead time below these hours: elite 24, high 168, medium 720. */
+        leadTimeHours?: { elite?: number; high?: number; medium?: number };
+        /** Change failure rate at most these percentages: elite 5, high 10, medium 15. */
+        changeFailureRatePercent?: { elite?: number; high?: number; medium?: number };
+        /** Recovery time below these hours: elite 1, high 24, medium 168. */
+        recoveryTimeHours?: { elite?: number; high?: number; medium?: number };
+      };
+    };
 
     /** Developer-satisfaction surveys. */
-    surveys?: {};
+    surveys?: {
+      /**
+       * Fewest responses for which a team's, an entity's or a round's results are shown. Default 5; values below 3 are
+       * raised to 3 with a warning.
+       */
+      minRespondents?: number;
+      /** Fewest responses for which free-text answers are shown. Default 10; never below minRespondents. */
+      minTextRespondents?: number;
+    };
   };
 }

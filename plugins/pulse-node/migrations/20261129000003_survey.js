@@ -55,6 +55,8 @@ exports.up = async function up(knex) {
     table.string('group_ref', 255).comment('The entity owner at the time of answering');
     table.index(['round_id', 'entity_ref'], 'pulse_survey_response_round_entity_idx');
     table.index(['round_id', 'group_ref'], 'pulse_survey_response_round_group_idx');
+    // Trends of one entity across rounds.
+    table.index(['entity_ref'], 'pulse_survey_response_entity_idx');
   });
 
   await knex.schema.createTable('pulse_survey_answer', table => {

@@ -80,9 +80,9 @@ describe('doraScorecardOf', () => {
         deployments: 5,
         deploymentsPerDay: 5 / 7,
         leadTimeHours: 6,
-        changeFailureRate: (1 / 6) * 100,
+        changeFailureRate: 100 / 6,
         recoveryTimeHours: 1,
-        reworkRate: (1 / 6) * 100,
+        reworkRate: 100 / 6,
       },
     ]);
   });

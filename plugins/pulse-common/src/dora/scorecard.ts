@@ -1,4 +1,4 @@
-import { DoraBucketStats, DoraPeriodStats, DoraWindowStats } from './stats';
+import { DoraBucketStats, DoraPeriodStats, DoraWindowStats, emptyDoraBucketStats } from './stats';
 import {
   DEFAULT_DORA_TIER_THRESHOLDS,
   doraChangeFailureRateTier,
@@ -9,7 +9,7 @@ import {
   doraTierRank,
   DoraTierThresholds,
 } from './tiers';
-import { DoraMetrics, DoraScorecard, DoraSummary, DoraWeek } from './types';
+import { DoraMetrics, DoraScorecard, DoraSummary, DoraWeek, DoraWindow } from './types';
 import {
   DORA_DAY_MS,
   DORA_MONTH_MS,
@@ -27,10 +27,17 @@ const HOUR_MS = 3_600_000;
 const hoursOf = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
 
 /** `part` as a percentage of `whole`; null when there is no whole. */
-const percentOf = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100);
+const percentOf = (part: number, whole: number) => (whole === 0 ? null : (part * 100) / whole);
 
 /** Failed deployments plus successful ones that caused an incident. */
 const failedInProduction = (stats: DoraBucketStats) => stats.failures + stats.incidentLinked;
+
+/** The stats of a window without any event. */
+export const emptyDoraPeriodStats = (): DoraPeriodStats => ({
+  total: emptyDoraBucketStats(),
+  deployDaysPerWeek: [],
+  deployDaysPerMonth: [],
+});
 
 /** The five metrics, the overall tier and the data-sufficiency flag of a window's stats. */
 export function doraSummaryOf(
@@ -129,6 +136,15 @@ export function doraWeeklySeries(
   return series;
 }
 
+/** The window as the API describes it. */
+export function doraWindowDescription(window: { from: number; to: number }): DoraWindow {
+  return {
+    from: new Date(window.from).toISOString(),
+    to: new Date(window.to).toISOString(),
+    days: (window.to - window.from) / DORA_DAY_MS,
+  };
+}
+
 /** The full scorecard of a window: summary, window and weekly trend. */
 export function doraScorecardOf(
   stats: DoraWindowStats,
@@ -137,11 +153,7 @@ export function doraScorecardOf(
 ): DoraScorecard {
   return {
     ...doraSummaryOf(stats, window, thresholds),
-    window: {
-      from: new Date(window.from).toISOString(),
-      to: new Date(window.to).toISOString(),
-      days: (window.to - window.from) / DORA_DAY_MS,
-    },
+    window: doraWindowDescription(window),
     weekly: doraWeeklySeries(stats.weeks, window),
   };
 }

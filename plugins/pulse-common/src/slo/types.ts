@@ -8,7 +8,7 @@ export type SloBudgetingMethod = 'Occurrences' | 'Timeslices';
 /** An OpenSLO metric source, kept as given so a data-source module can query it later. */
 export interface SloMetricSource {
   metricSource: {
-    type: string;
+    type?: string;
     metricSourceRef?: string;
     spec: Record<string, unknown>;
   };
@@ -103,5 +103,6 @@ export interface SliSampleInput {
 
 /** The answer to an accepted `POST /slo/samples`. */
 export interface SliSampleIngestResponse {
+  /** Distinct (entity, SLO, timestamp) samples written; a repeat within the batch counts once (the last wins). */
   accepted: number;
 }

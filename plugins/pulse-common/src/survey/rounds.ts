@@ -1,5 +1,8 @@
 import { SurveyRoundStatus } from './types';
 
+/** No survey result ever shows for fewer respondents than this, whatever the configuration says. */
+export const SURVEY_MIN_RESPONDENTS_FLOOR = 3;
+
 /** A round is open from `opensAt` (inclusive) until `closesAt` (exclusive) or until a manager closes it. */
 export function surveyRoundStatus(
   round: { opensAt: number; closesAt: number; closedAt?: number | null },
@@ -19,6 +22,3 @@ export function clampSurveyThresholds(configured: {
   const minTextRespondents = Math.max(minRespondents, Math.ceil(configured.minTextRespondents ?? 10));
   return { minRespondents, minTextRespondents };
 }
-
-/** No survey result ever shows for fewer respondents than this, whatever the configuration says. */
-export const SURVEY_MIN_RESPONDENTS_FLOOR = 3;

@@ -94,7 +94,7 @@ function numericDistribution(
   const entries: SurveyDistributionEntry[] = [];
   for (let point = min; point <= max; point++) {
     const count = aggregate.distribution[String(point)] ?? 0;
-    const label = point === min ? question.minLabel : point === max ? question.maxLabel : undefined;
+    const label = { [min]: question.minLabel, [max]: question.maxLabel }[point];
     entries.push({ value: String(point), ...(label ? { label } : {}), count, share: count / aggregate.answered });
   }
   return entries;
@@ -107,7 +107,7 @@ function meanOf(distribution: SurveyDistributionEntry[], answered: number): numb
 /**
  * The result of one question: count, mean and distribution; the favorable (top-2-box) share with its Wilson interval
  * for scales; NPS with its interval; choice shares; free text when allowed. Hidden (no numbers) when fewer than the
- * minimum answered it.
+ * minimum answered it; free text shows when the caller passes the comments (the scope has enough responses).
  */
 export function surveyQuestionResult(
   question: SurveyQuestion,
@@ -115,6 +115,11 @@ export function surveyQuestionResult(
   options: SurveyQuestionResultOptions,
 ): SurveyQuestionResult {
   const base = { questionId: question.id, type: question.type, prompt: question.prompt, count: aggregate.answered };
+  if (question.type === 'text') {
+    return options.comments
+      ? { ...base, comments: options.comments }
+      : { ...base, commentsHiddenReason: options.commentsHiddenReason };
+  }
   if (aggregate.answered < options.minRespondents) {
     return { ...base, hidden: true };
   }
@@ -141,7 +146,7 @@ export function surveyQuestionResult(
         nps: netPromoterScore(npsCounts(aggregate.distribution)),
       };
     }
-    case 'choice':
+    default:
       return {
         ...base,
         distribution: (question.choices ?? []).map(choice => {
@@ -149,10 +154,6 @@ export function surveyQuestionResult(
           return { value: choice.id, label: choice.label, count, share: count / aggregate.answered };
         }),
       };
-    default:
-      return options.comments
-        ? { ...base, comments: options.comments }
-        : { ...base, commentsHiddenReason: options.commentsHiddenReason };
   }
 }
 

@@ -3,6 +3,7 @@ import {
   DoraWindowStats,
 } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
+import { sql } from './DoraSql';
 import { DoraStatsQueries } from './DoraStatsQueries';
 import {
   DoraChangeRecord,
@@ -168,13 +169,14 @@ export class DoraRepository {
    * the same entity that lists its SHA. Stored on the change so lead time is one indexed range query.
    */
   private async updateFirstDeployments(trx: Knex.Transaction, shas: string[], productionEnvironments: string[]) {
+    const isProduction = sql`LOWER(d.environment) IN ${productionEnvironments}`;
     for (const chunk of chunksOf(shas, IN_CHUNK)) {
       const firstDeployment = trx('pulse_deployment_commit as dc')
         .join('pulse_deployment as d', 'd.id', 'dc.deployment_id')
         .whereRaw('dc.sha = pulse_change.id')
         .andWhereRaw('d.entity_ref = pulse_change.entity_ref')
         .andWhere('d.status', 'success')
-        .whereIn(trx.raw('LOWER(d.environment)'), productionEnvironments)
+        .andWhereRaw(isProduction.text, isProduction.values)
         .min('d.finished_at');
       await trx('pulse_change').whereIn('id', chunk).update({ first_deployed_at: firstDeployment });
     }

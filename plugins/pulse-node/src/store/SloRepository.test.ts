@@ -113,6 +113,14 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
     ]);
   });
 
+  it('writes a batch larger than one INSERT in one go', async () => {
+    const { repo, sloId } = await setUp();
+    const samples = Array.from({ length: 1200 }, (_, i) => ({ sloId, ts: now - (i + 1) * MIN, good: 1, total: 2 }));
+    expect(await repo.writeSamples(samples)).toBe(1200);
+    const sums = await repo.sums.objectiveSums({ sloId, windowStartMs: now - DAY, nowMs: now, lookbacks: {} });
+    expect(sums.window).toEqual({ good: 1200, total: 2400 });
+  });
+
   it('sums events per window, lookback and day', async () => {
     const { repo, sloId } = await setUp();
     const windowStartMs = now - 28 * DAY;

@@ -24,8 +24,11 @@ export interface SliSampleRow {
   total: number;
 }
 
-/** Rows per INSERT: 4 bindings each stays far below SQLite's and PostgreSQL's parameter limits. */
-const SAMPLE_CHUNK = 1000;
+/** Rows per INSERT: knex writes a SQLite multi-row insert as a compound SELECT, which SQLite caps at 500 terms. */
+const SAMPLE_CHUNK = 500;
+
+/** (entity, name) pairs per lookup: two bindings each, well within both databases' parameter limits. */
+const LOOKUP_CHUNK = 1000;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -133,9 +136,9 @@ export class SloRepository {
   async findSloIds(pairs: Array<{ entityRef: string; name: string }>): Promise<Map<string, number>> {
     const unique = [...new Map(pairs.map(p => [sloKey(p.entityRef, p.name), [lower(p.entityRef), p.name]])).values()];
     const ids = new Map<string, number>();
-    for (let i = 0; i < unique.length; i += SAMPLE_CHUNK) {
+    for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
       const rows = await this.db('pulse_slo')
-        .whereIn(['entity_ref', 'name'], unique.slice(i, i + SAMPLE_CHUNK))
+        .whereIn(['entity_ref', 'name'], unique.slice(i, i + LOOKUP_CHUNK))
         .select('id', 'entity_ref', 'name');
       for (const row of rows) ids.set(sloKey(row.entity_ref, row.name), Number(row.id));
     }

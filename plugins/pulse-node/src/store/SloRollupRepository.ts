@@ -29,7 +29,7 @@ export class SloRollupRepository {
       if (oldest?.ts === null || oldest?.ts === undefined) return rolled;
       const from = Number(oldest.ts) - (Number(oldest.ts) % HOUR_MS);
       const to = Math.min(cutoff, from + CHUNK_MS);
-      rolled += await this.db.transaction(async trx => {
+      rolled += await this.db.transaction<number>(async trx => {
         await trx.raw(
           `INSERT INTO pulse_sli_rollup (slo_id, resolution, ts, good, total)
            SELECT slo_id, 'hour', ts - (ts % ${HOUR_MS}), SUM(good), SUM(total)
@@ -40,7 +40,12 @@ export class SloRollupRepository {
            SET good = pulse_sli_rollup.good + excluded.good, total = pulse_sli_rollup.total + excluded.total`,
           [sloId, from, to],
         );
-        return trx('pulse_sli_sample').where('slo_id', sloId).andWhere('ts', '>=', from).andWhere('ts', '<', to).delete();
+        const deleted = await trx('pulse_sli_sample')
+          .where('slo_id', sloId)
+          .andWhere('ts', '>=', from)
+          .andWhere('ts', '<', to)
+          .delete();
+        return Number(deleted);
       });
     }
   }

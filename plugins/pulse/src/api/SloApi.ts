@@ -1,10 +1,54 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { PulseHttpClient } from './PulseHttpClient';
+import {
+  EntitySloReport,
+  SloDefinition,
+  SloListResponse,
+  SloReleaseGateResponse,
+  StoredSlo,
+} from '@pulse/plugin-pulse-common';
+import { PulseHttpClient, entityPath } from './PulseHttpClient';
+
+/** The entity an SLO call is about. */
+export type SloEntity = Parameters<typeof entityPath>[0];
 
 /** Reads and writes the slo part of the Pulse API. Components render only what this returns. */
-export interface SloApi {}
+export interface SloApi {
+  /** Every SLO of the entity evaluated over its current window (`slos: []` when it has none). */
+  getEntitySlos(entity: SloEntity): Promise<EntitySloReport>;
+  /** The release-gate decision for the entity under the configured error-budget policy. */
+  getReleaseGate(entity: SloEntity): Promise<SloReleaseGateResponse>;
+  /** The stored OpenSLO definitions of the entity. */
+  listSloDefinitions(entity: SloEntity): Promise<SloListResponse>;
+  /** Creates or replaces one OpenSLO definition (its `metadata.name` is the SLO name). */
+  putSloDefinition(entity: SloEntity, definition: SloDefinition): Promise<StoredSlo>;
+  /** Deletes one SLO and its samples. */
+  deleteSloDefinition(entity: SloEntity, name: string): Promise<void>;
+}
 
 export const pulseSloApiRef = createApiRef<SloApi>({ id: 'plugin.pulse.slo' });
 
+const sloPath = (entity: SloEntity, name: string) =>
+  `/slo${entityPath(entity)}/slos/${encodeURIComponent(name)}`;
+
 /** The HTTP client of {@link SloApi}. */
-export class SloClient extends PulseHttpClient implements SloApi {}
+export class SloClient extends PulseHttpClient implements SloApi {
+  getEntitySlos(entity: SloEntity): Promise<EntitySloReport> {
+    return this.request(`/slo${entityPath(entity)}`);
+  }
+
+  getReleaseGate(entity: SloEntity): Promise<SloReleaseGateResponse> {
+    return this.request(`/slo${entityPath(entity)}/release-gate`);
+  }
+
+  listSloDefinitions(entity: SloEntity): Promise<SloListResponse> {
+    return this.request(`/slo${entityPath(entity)}/slos`);
+  }
+
+  putSloDefinition(entity: SloEntity, definition: SloDefinition): Promise<StoredSlo> {
+    return this.request(sloPath(entity, definition.metadata.name), { method: 'PUT', body: definition });
+  }
+
+  deleteSloDefinition(entity: SloEntity, name: string): Promise<void> {
+    return this.request(sloPath(entity, name), { method: 'DELETE' });
+  }
+}

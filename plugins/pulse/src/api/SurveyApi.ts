@@ -1,10 +1,63 @@
-import { createApiRef } from '@backstage/core-plugin-api';
-import { PulseHttpClient } from './PulseHttpClient';
+import { createApiRef, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  SurveyAnswerValue,
+  SurveyEntityView,
+  SurveyOverview,
+  SurveyRound,
+} from '@pulse/plugin-pulse-common';
+import { entityPath, PulseHttpClient } from './PulseHttpClient';
 
 /** Reads and writes the survey part of the Pulse API. Components render only what this returns. */
-export interface SurveyApi {}
+export interface SurveyApi {
+  /** The entity's tab for the signed-in user: the open round, whether they answered, results and trend. */
+  getEntitySurvey(entity: { kind: string; metadata: { name: string; namespace?: string } }): Promise<SurveyEntityView>;
+  /** Answers a round on an entity's tab; rejects with the server's error (409 answered already, 400 bad answers). */
+  submitResponse(
+    roundId: number,
+    input: { entityRef: string; answers: Record<string, SurveyAnswerValue> },
+  ): Promise<{ roundId: number; entityRef: string }>;
+  /** Every round, newest first. */
+  getRounds(): Promise<SurveyRound[]>;
+  /** Teams, entities, pain points and trend of a round (the latest when not given). */
+  getOverview(roundId?: number): Promise<SurveyOverview>;
+  /** The overview's aggregates as CSV text. */
+  getOverviewCsv(roundId?: number): Promise<string>;
+}
 
 export const pulseSurveyApiRef = createApiRef<SurveyApi>({ id: 'plugin.pulse.survey' });
 
+const roundQuery = (roundId?: number) => (roundId === undefined ? '' : `?roundId=${roundId}`);
+
 /** The HTTP client of {@link SurveyApi}. */
-export class SurveyClient extends PulseHttpClient implements SurveyApi {}
+export class SurveyClient extends PulseHttpClient implements SurveyApi {
+  constructor(private readonly deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    super(deps);
+  }
+
+  getEntitySurvey(entity: { kind: string; metadata: { name: string; namespace?: string } }) {
+    return this.request<SurveyEntityView>(`/surveys${entityPath(entity)}`);
+  }
+
+  submitResponse(roundId: number, input: { entityRef: string; answers: Record<string, SurveyAnswerValue> }) {
+    return this.request<{ roundId: number; entityRef: string }>(`/surveys/rounds/${roundId}/responses`, {
+      method: 'POST',
+      body: input,
+    });
+  }
+
+  async getRounds() {
+    return (await this.request<{ items: SurveyRound[] }>('/surveys/rounds')).items;
+  }
+
+  getOverview(roundId?: number) {
+    return this.request<SurveyOverview>(`/surveys/overview${roundQuery(roundId)}`);
+  }
+
+  async getOverviewCsv(roundId?: number) {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('pulse');
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}/surveys/overview.csv${roundQuery(roundId)}`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.text();
+  }
+}

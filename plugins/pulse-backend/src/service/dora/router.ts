@@ -1,9 +1,76 @@
-import express from 'express';
+import { NotFoundError } from '@backstage/errors';
+import { DoraIngestResponse } from '@pulse/plugin-pulse-common';
+import { DoraEventBatch } from '@pulse/plugin-pulse-node';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { PulseContext } from '../context';
+import { entityRefFromParams } from '../entityRefs';
+import { batchOf, parseInput } from '../validation';
+import { cdeventsToBatch } from './cdevents';
+import { readDoraConfig } from './config';
+import { DoraCatalog } from './DoraCatalog';
+import { DoraScorecards } from './DoraScorecards';
+import { DoraServiceIds } from './DoraServiceIds';
+import {
+  doraChangeSchema,
+  doraDeploymentSchema,
+  doraIncidentSchema,
+  doraWindowOf,
+  doraWindowQuerySchema,
+} from './schemas';
 
-/** The dora endpoints of the Pulse API. */
-export function createDoraRouter(_ctx: PulseContext): express.Router {
+/** CloudEvents structured and batch mode bodies, which express.json() alone leaves unparsed. */
+const CLOUDEVENTS_JSON = ['application/cloudevents+json', 'application/cloudevents-batch+json'];
+
+/** The DORA endpoints: ingestion for service principals, scorecards for readers. */
+export function createDoraRouter(ctx: PulseContext): express.Router {
   const router = Router();
+  const config = readDoraConfig(ctx.config);
+  const catalog = new DoraCatalog(ctx.catalog, ctx.auth);
+  const scorecards = new DoraScorecards(ctx.store, catalog, config);
+  const serviceIds = new DoraServiceIds(ctx.catalog, ctx.auth, config.serviceIdRefreshMs);
+
+  const ingest = async (batch: DoraEventBatch): Promise<DoraIngestResponse> => ({
+    accepted: await ctx.store.dora.ingest(batch, config),
+  });
+
+  /** `POST /dora/<kind>` with `{ items }`, validated as a whole before one transaction writes it. */
+  const ingestionRoute = <S extends z.ZodTypeAny>(path: string, schema: S, key: keyof DoraEventBatch) =>
+    router.post(path, async (req, res) => {
+      await ctx.pulseAuth.ingester(req);
+      const { items } = parseInput(batchOf(schema), req.body, `${key} batch`);
+      res.json(await ingest({ [key]: items }));
+    });
+
+  ingestionRoute('/dora/deployments', doraDeploymentSchema, 'deployments');
+  ingestionRoute('/dora/changes', doraChangeSchema, 'changes');
+  ingestionRoute('/dora/incidents', doraIncidentSchema, 'incidents');
+
+  router.post('/events', express.json({ type: CLOUDEVENTS_JSON, limit: '2mb' }), async (req, res) => {
+    await ctx.pulseAuth.ingester(req);
+    res.json(await ingest(await cdeventsToBatch(req.body, ids => serviceIds.resolve(ids))));
+  });
+
+  const windowOf = (req: Request) => doraWindowOf(parseInput(doraWindowQuerySchema, req.query, 'window'), Date.now());
+
+  router.get('/dora/entities/:kind/:namespace/:name', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    res.json(await scorecards.entity(entityRefFromParams(req.params), windowOf(req)));
+  });
+
+  router.get('/dora/groups', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    res.json(await scorecards.teams(windowOf(req)));
+  });
+
+  router.get('/dora/groups/:namespace/:name', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
+    const scorecard = await scorecards.group(groupRef, windowOf(req));
+    if (!scorecard) throw new NotFoundError(`No group ${groupRef} in the catalog`);
+    res.json(scorecard);
+  });
+
   return router;
 }

@@ -1,9 +1,93 @@
+import { NotFoundError } from '@backstage/errors';
+import { SliSampleIngestResponse, SloListResponse, StoredSlo } from '@pulse/plugin-pulse-common';
+import { SloRecord } from '@pulse/plugin-pulse-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PulseContext } from '../context';
+import { entityRefFromParams } from '../entityRefs';
+import { readSloConfig } from './config';
+import { parseSloRequestBody } from './definitionBody';
+import { entitySloReport, releaseGateOf } from './reports';
+import { parseSampleBatch } from './samples';
 
-/** The slo endpoints of the Pulse API. */
-export function createSloRouter(_ctx: PulseContext): express.Router {
+const ENTITY = '/slo/entities/:kind/:namespace/:name';
+
+/** OpenSLO documents may be PUT as YAML text; JSON bodies are parsed by the Pulse router already. */
+const yamlBody = express.text({
+  type: ['application/yaml', 'text/yaml', 'application/x-yaml'],
+  limit: '256kb',
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function storedSlo(record: SloRecord): StoredSlo {
+  return {
+    entityRef: record.entityRef,
+    name: record.name,
+    ...(record.description ? { description: record.description } : {}),
+    source: record.source,
+    ...(record.sourceLocation ? { sourceLocation: record.sourceLocation } : {}),
+    createdAt: iso(record.createdAt),
+    updatedAt: iso(record.updatedAt),
+    definition: record.definition,
+  };
+}
+
+/** The slo endpoints of the Pulse API: validation and authorization here, the numbers in pulse-common. */
+export function createSloRouter(ctx: PulseContext): express.Router {
   const router = Router();
+  const config = readSloConfig(ctx.config);
+  const slos = ctx.store.slo;
+
+  router.put(`${ENTITY}/slos/:sloName`, yamlBody, async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const entityRef = entityRefFromParams(req.params);
+    const definition = parseSloRequestBody(req.body, req.params.sloName);
+    const { slo, created } = await slos.upsertSlo({ entityRef, definition, source: 'api', now: Date.now() });
+    res.status(created ? 201 : 200).json(storedSlo(slo));
+  });
+
+  router.get(`${ENTITY}/slos`, async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const entityRef = entityRefFromParams(req.params);
+    const body: SloListResponse = { entityRef, items: (await slos.listSlos(entityRef)).map(storedSlo) };
+    res.json(body);
+  });
+
+  router.get(`${ENTITY}/slos/:sloName`, async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const entityRef = entityRefFromParams(req.params);
+    const slo = await slos.getSlo(entityRef, req.params.sloName);
+    if (!slo) throw new NotFoundError(`No SLO '${req.params.sloName}' is defined for ${entityRef}`);
+    res.json(storedSlo(slo));
+  });
+
+  router.delete(`${ENTITY}/slos/:sloName`, async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const entityRef = entityRefFromParams(req.params);
+    if (!(await slos.deleteSlo(entityRef, req.params.sloName))) {
+      throw new NotFoundError(`No SLO '${req.params.sloName}' is defined for ${entityRef}`);
+    }
+    res.status(204).end();
+  });
+
+  router.post('/slo/samples', async (req, res) => {
+    await ctx.pulseAuth.ingester(req);
+    const rows = await parseSampleBatch(req.body, slos);
+    const body: SliSampleIngestResponse = { accepted: await slos.writeSamples(rows) };
+    res.json(body);
+  });
+
+  router.get(ENTITY, async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    res.json(await entitySloReport(ctx.store, entityRefFromParams(req.params), Date.now()));
+  });
+
+  router.get(`${ENTITY}/release-gate`, async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const report = await entitySloReport(ctx.store, entityRefFromParams(req.params), Date.now());
+    res.json(releaseGateOf(report, config.releaseGate));
+  });
+
   return router;
 }

@@ -54,11 +54,16 @@ export class SurveyCatalog {
     return parents;
   }
 
-  /** The users who are members of a group (catalog `memberOf`), as canonical refs. */
+  /** The users who are members of a group (catalog `memberOf` relation, or `spec.memberOf` as written), as canonical refs. */
   async membersOf(groupRef: string): Promise<string[]> {
+    const group = parseEntityRef(groupRef);
+    const written = group.namespace === 'default' ? [groupRef, group.name] : [groupRef];
     const { items } = await this.ctx.catalog.getEntities(
       {
-        filter: { kind: 'user', 'relations.memberOf': groupRef },
+        filter: [
+          { kind: 'user', 'relations.memberOf': groupRef },
+          { kind: 'user', 'spec.memberOf': written },
+        ],
         fields: ['kind', 'metadata.name', 'metadata.namespace'],
       },
       await this.options(),

@@ -31,6 +31,12 @@ export class SurveyResultsService {
     return surveyHiddenReason(cause, this.thresholds.minRespondents);
   }
 
+  private commentsHiddenReason(cause: SurveyHiddenCause): string {
+    return cause === 'below-minimum'
+      ? `Free-text answers show from ${this.thresholds.minTextRespondents} responses`
+      : surveyHiddenReason('subtraction', this.thresholds.minTextRespondents);
+  }
+
   async template(templateId: string): Promise<SurveyTemplate> {
     return (await this.repository.templates.get(templateId)) ?? { id: templateId, title: templateId, questions: [] };
   }
@@ -61,11 +67,7 @@ export class SurveyResultsService {
         surveyQuestionResult(question, aggregate, {
           minRespondents: this.thresholds.minRespondents,
           comments,
-          commentsHiddenReason: textVisibility.hidden
-            ? textVisibility.cause === 'below-minimum'
-              ? `Free-text answers show from ${this.thresholds.minTextRespondents} responses`
-              : surveyHiddenReason('subtraction', this.thresholds.minTextRespondents)
-            : undefined,
+          commentsHiddenReason: textVisibility.hidden ? this.commentsHiddenReason(textVisibility.cause) : undefined,
         }),
       );
     }

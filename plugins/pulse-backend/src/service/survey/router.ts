@@ -101,7 +101,8 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
     const credentials = await ctx.pulseAuth.user(req);
     const id = roundIdOf(req);
     const input = parseInput(responseInput, req.body, 'response');
-    res.status(201).json(await surveys.submit(id, credentials.principal.userEntityRef, input, Date.now()));
+    const userRef = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    res.status(201).json(await surveys.submit(id, userRef, input, Date.now()));
   });
 
   router.get('/surveys/rounds/:id/results', async (req, res) => {
@@ -112,7 +113,9 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
 
   router.get('/surveys/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await ctx.pulseAuth.reader(req);
-    const userRef = ctx.auth.isPrincipal(credentials, 'user') ? credentials.principal.userEntityRef : undefined;
+    const userRef = ctx.auth.isPrincipal(credentials, 'user')
+      ? credentials.principal.userEntityRef.toLocaleLowerCase('en-US')
+      : undefined;
     res.json(await surveys.entityView(entityRefFromParams(req.params), userRef, Date.now()));
   });
 

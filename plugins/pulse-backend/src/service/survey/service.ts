@@ -12,19 +12,11 @@ import {
 import { SurveyRepository } from '@pulse/plugin-pulse-node';
 import { canonicalEntityRef } from '../entityRefs';
 import { ValidationError } from '../validation';
+import { surveyAnswerRows } from './answerRows';
 import { SurveyCatalog } from './catalog';
 import { SurveyThresholds } from './config';
 import { SurveyResultsService } from './results';
 import { assertRoundOpen, roundTargets, storedTarget, SurveyRoundRecord, toSurveyRound } from './rounds';
-
-type StoredAnswer = Parameters<SurveyRepository['responses']['submit']>[0]['answers'][number];
-
-/** One stored row per number, per picked choice (a marker row for none picked) and per text. */
-function answerRows(questionId: string, value: SurveyAnswerValue): StoredAnswer[] {
-  if (typeof value === 'number') return [{ questionId, valueNumber: value }];
-  if (typeof value === 'string') return [{ questionId, valueText: value }];
-  return value.length === 0 ? [{ questionId }] : value.map(choice => ({ questionId, choice }));
-}
 
 /** Rounds and responses: what the router delegates to once a request is valid and allowed. */
 export class SurveyService {
@@ -104,7 +96,7 @@ export class SurveyService {
       userRef,
       entityRef,
       groupRef: ownerRef ?? null,
-      answers: surveyAnswersToStore(template.questions, answers).flatMap(a => answerRows(a.question.id, a.value)),
+      answers: surveyAnswerRows(surveyAnswersToStore(template.questions, answers).map(a => [a.question.id, a.value])),
     });
     if (outcome === 'duplicate') {
       throw new ConflictError(`You have already answered survey round ${roundId}`);

@@ -1,9 +1,53 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useState } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { pulseDoraApiRef } from '../../api/DoraApi';
+import { DoraWindowPicker } from '../EntityDoraCard';
+import { DoraTeamPage } from './DoraTeamPage';
+import { DoraTeamTable } from './DoraTeamTable';
+
+const DoraTeamRanking = (props: { days: number }) => {
+  const doraApi = useApi(pulseDoraApiRef);
+  const { value, loading, error } = useAsync(() => doraApi.getTeamRanking({ days: props.days }), [doraApi, props.days]);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value || value.teams.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No teams in the catalog"
+        description="Add Group entities of type team that own components; their DORA metrics appear here."
+      />
+    );
+  }
+  return <DoraTeamTable title="Teams by DORA tier" teams={value.teams} />;
+};
 
 /** Every team ranked by DORA tier with its trend; a team's own page under /pulse/dora/groups/:namespace/:name. */
-export const DoraTeamsPage = () => (
-  <Page themeId="tool">
-    <Header title="DORA by team" subtitle="How every team delivers" />
-    <Content>{null}</Content>
-  </Page>
-);
+export const DoraTeamsPage = () => {
+  const [days, setDays] = useState(90);
+  return (
+    <Page themeId="tool">
+      <Header title="DORA by team" subtitle="How every team delivers" />
+      <Content>
+        <ContentHeader title={`Last ${days} days`}>
+          <DoraWindowPicker days={days} onChange={setDays} />
+        </ContentHeader>
+        <Routes>
+          <Route path="/" element={<DoraTeamRanking days={days} />} />
+          <Route path="/groups/:namespace/:name" element={<DoraTeamPage days={days} />} />
+        </Routes>
+      </Content>
+    </Page>
+  );
+};

@@ -1,12 +1,84 @@
-import { EmptyState, InfoCard } from '@backstage/core-components';
+import { RELATION_OWNED_BY } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { pulseDoraApiRef } from '../../api/DoraApi';
+import { rootRouteRef } from '../../routes';
+import { DoraMetricList } from './DoraMetricList';
+import { DoraTierChip } from './DoraTierChip';
+import { DoraWindowPicker } from './DoraWindowPicker';
 
-/** The five DORA metrics with tiers. */
-export const EntityDoraCard = () => (
-  <InfoCard title="DORA">
-    <EmptyState
-      missing="data"
-      title="No deployments recorded yet"
-      description="POST deployments, changes and incidents to the Pulse API, or send CDEvents."
-    />
-  </InfoCard>
-);
+/** The link to the DORA page of the entity's owning team, when a group owns it. */
+const OwnerLink = () => {
+  const { entity } = useEntity();
+  const root = useRouteRef(rootRouteRef)();
+  const owner = getEntityRelations(entity, RELATION_OWNED_BY, { kind: 'group' })[0];
+  if (!owner) return null;
+  return (
+    <Link to={`${root}/dora/groups/${owner.namespace}/${owner.name}`}>
+      DORA of team {owner.name}
+    </Link>
+  );
+};
+
+/** The five DORA metrics of the entity with tiers and weekly sparklines, over a chosen window. */
+export const EntityDoraCard = () => {
+  const { entity } = useEntity();
+  const doraApi = useApi(pulseDoraApiRef);
+  const [days, setDays] = useState(90);
+  const { value, loading, error } = useAsync(
+    () => doraApi.getEntityScorecard(entity, { days }),
+    [doraApi, entity, days],
+  );
+
+  const content = () => {
+    if (loading) return <Progress />;
+    if (error) return <ResponseErrorPanel error={error} />;
+    if (!value || value.deployments === 0) {
+      return (
+        <EmptyState
+          missing="data"
+          title="No production deployments in this window"
+          description="POST deployments, changes and incidents to /api/pulse/dora, or send CDEvents to /api/pulse/events. See docs/dora.md."
+        />
+      );
+    }
+    return (
+      <>
+        <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
+          <Typography variant="subtitle1">Overall</Typography>
+          <DoraTierChip tier={value.tier} />
+          {value.insufficientData && (
+            <Typography variant="caption" color="textSecondary">
+              Fewer than 2 production deployments: no tier yet
+            </Typography>
+          )}
+        </Box>
+        <DoraMetricList metrics={value.metrics} weekly={value.weekly} />
+      </>
+    );
+  };
+
+  return (
+    <InfoCard
+      title="DORA"
+      subheader={`${value?.deployments ?? 0} production deployments in the last ${days} days`}
+      action={<DoraWindowPicker days={days} onChange={setDays} />}
+    >
+      {content()}
+      <Box mt={1}>
+        <OwnerLink />
+      </Box>
+    </InfoCard>
+  );
+};

@@ -1,1 +1,6 @@
 export { EntityDoraCard } from './EntityDoraCard';
+export { DoraMetricList } from './DoraMetricList';
+export { DoraSparkline } from './DoraSparkline';
+export { DoraTierChip } from './DoraTierChip';
+export { DoraWindowPicker } from './DoraWindowPicker';
+export { formatDoraValue } from './formatDora';

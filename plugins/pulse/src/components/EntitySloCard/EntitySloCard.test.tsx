@@ -1,10 +1,140 @@
-import { renderInTestApp } from '@backstage/test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntitySloReport,
+  SloReleaseGateResponse,
+  DEFAULT_SLO_RELEASE_GATE_POLICY,
+  evaluateSloObjective,
+  sloWindowBounds,
+  sloWindowReport,
+} from '@pulse/plugin-pulse-common';
 import { screen } from '@testing-library/react';
+import { SloApi, pulseSloApiRef } from '../../api/SloApi';
 import { EntitySloCard } from './EntitySloCard';
 
+// recharts' ResponsiveContainer measures its parent; jsdom has no ResizeObserver.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as any).ResizeObserver ??= NoResizeObserver;
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/payments' },
+};
+
+const nowMs = Date.parse('2026-11-29T12:00:00Z');
+const timeWindow = { duration: '28d', isRolling: true };
+const bounds = sloWindowBounds(timeWindow, nowMs);
+
+/** The hand-worked series of the backend test: 45 bad of 11,300 events against 99% over 28 days. */
+const objective = evaluateSloObjective({
+  budgetingMethod: 'Occurrences',
+  objective: { displayName: 'Checkout succeeds', target: 0.99 },
+  bounds,
+  nowMs,
+  sums: {
+    window: { good: 11255, total: 11300 },
+    lookbacks: {
+      '5m': { good: 95, total: 100 },
+      '30m': { good: 95, total: 100 },
+      '1h': { good: 95, total: 100 },
+      '6h': { good: 285, total: 300 },
+      '1d': { good: 285, total: 300 },
+      '3d': { good: 1265, total: 1300 },
+    },
+    daily: [{ day: 27, good: 11255, total: 11300 }],
+  },
+});
+
+const report: EntitySloReport = {
+  entityRef: 'component:default/checkout',
+  evaluatedAt: new Date(nowMs).toISOString(),
+  slos: [
+    {
+      name: 'checkout-availability',
+      displayName: 'Checkout availability',
+      description: 'Checkout requests without server errors',
+      source: 'annotation',
+      window: sloWindowReport(timeWindow, bounds),
+      budgetingMethod: 'Occurrences',
+      objectives: [objective],
+    },
+  ],
+};
+
+const gate: SloReleaseGateResponse = {
+  entityRef: 'component:default/checkout',
+  evaluatedAt: report.evaluatedAt,
+  decision: 'warn',
+  reasons: ['checkout-availability / Checkout succeeds: ticket alert firing (slow burn)'],
+  slos: [],
+  policy: DEFAULT_SLO_RELEASE_GATE_POLICY,
+};
+
+function apiAnswering(overrides: Partial<SloApi>): SloApi {
+  return {
+    getEntitySlos: async () => report,
+    getReleaseGate: async () => gate,
+    listSloDefinitions: async () => ({ entityRef: report.entityRef, items: [] }),
+    putSloDefinition: jest.fn(),
+    deleteSloDefinition: jest.fn(),
+    ...overrides,
+  };
+}
+
+async function renderCard(api: SloApi) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[pulseSloApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntitySloCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
 describe('EntitySloCard', () => {
-  it('explains how to define SLOs when there are none', async () => {
-    await renderInTestApp(<EntitySloCard />);
-    expect(screen.getByText('No SLOs defined yet')).toBeInTheDocument();
+  it('renders the budget, SLI, burn rate, alert, status, exhaustion and the gate banner', async () => {
+    await renderCard(apiAnswering({}));
+
+    expect(await screen.findByText('Release gate: warn')).toBeInTheDocument();
+    expect(screen.getByText('checkout-availability / Checkout succeeds: ticket alert firing (slow burn)')).toBeInTheDocument();
+    expect(screen.getByText('Checkout availability')).toBeInTheDocument();
+    expect(screen.getByText(/rolling 28d, 2026-11-01 to 2026-11-29 · Occurrences/)).toBeInTheDocument();
+    expect(screen.getByTestId('slo-target')).toHaveTextContent('99%');
+    expect(screen.getByTestId('slo-sli')).toHaveTextContent('99.60%');
+    expect(screen.getByTestId('slo-budget-remaining')).toHaveTextContent('60.2% (68 of 113 events)');
+    expect(screen.getByTestId('slo-burn-rate')).toHaveTextContent('5.0×');
+    expect(screen.getByTestId('slo-burn-rates')).toHaveTextContent('5.0× / 5.0× / 2.7×');
+    expect(screen.getByTestId('slo-time-to-exhaustion')).toHaveTextContent('3d 8h');
+    expect(screen.getByTestId('slo-status')).toHaveTextContent('WARNING');
+    expect(screen.getByTestId('slo-alert')).toHaveTextContent('Alert: ticket');
+    expect(screen.getAllByText('Budget remaining').length).toBeGreaterThan(0);
+    expect(screen.getByText('60%')).toBeInTheDocument(); // the gauge
+    expect(screen.getByTestId('slo-burndown')).toBeInTheDocument();
+  });
+
+  it('explains the annotation and the API when the entity has no SLOs', async () => {
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, slos: [] }) }));
+    expect(await screen.findByText('No SLOs defined yet')).toBeInTheDocument();
+    expect(screen.getByText(/Point the pulse.dev\/openslo annotation/)).toBeInTheDocument();
+    expect(screen.queryByText(/Release gate:/)).not.toBeInTheDocument();
+  });
+
+  it('shows an error panel when Pulse fails', async () => {
+    await renderCard(
+      apiAnswering({
+        getEntitySlos: async () => {
+          throw new Error('Pulse is down');
+        },
+      }),
+    );
+    expect(await screen.findByText(/Could not load SLOs/)).toBeInTheDocument();
+    expect(screen.getAllByText(/Pulse is down/).length).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,64 @@
-import { EmptyState } from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Grid, Typography } from '@material-ui/core';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { pulseSurveyApiRef } from '../../api/SurveyApi';
+import { SurveyForm } from './SurveyForm';
+import { SurveyResultsView } from './SurveyResultsView';
 
-/** The developer-satisfaction survey form or its results. */
-export const EntitySurveyContent = () => (
-  <EmptyState
-    missing="data"
-    title="No survey round is open"
-    description="A platform team opens survey rounds through the Pulse API."
-  />
-);
+/** The "Developer satisfaction" tab: the open round's form for the signed-in user, else the results. */
+export const EntitySurveyContent = () => {
+  const { entity } = useEntity();
+  const api = useApi(pulseSurveyApiRef);
+  const [thanked, setThanked] = useState(false);
+  const { value: view, loading, error, retry } = useAsyncRetry(() => api.getEntitySurvey(entity), [api, entity]);
+
+  if (loading && !view) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!view) return null;
+
+  const { round } = view;
+  return (
+    <Grid container spacing={3}>
+      {round && !view.hasResponded && (
+        <Grid item xs={12}>
+          <SurveyForm
+            template={round.template}
+            title={round.title}
+            onSubmit={async answers => {
+              await api.submitResponse(round.id, { entityRef: view.entityRef, answers });
+              setThanked(true);
+              retry();
+            }}
+          />
+        </Grid>
+      )}
+      {thanked && (
+        <Grid item xs={12}>
+          <InfoCard>
+            <Typography variant="h6">Thank you for answering!</Typography>
+            <Typography>
+              Your answers are stored without your name. Results show once at least {view.minRespondents} people have
+              answered.
+            </Typography>
+          </InfoCard>
+        </Grid>
+      )}
+      {(!round || view.hasResponded) && (
+        <Grid item xs={12}>
+          {view.results ? (
+            <SurveyResultsView results={view.results} trend={view.trend} />
+          ) : (
+            <EmptyState
+              missing="data"
+              title="No survey round is open"
+              description="There are no survey results for this entity yet. A platform team opens survey rounds through the Pulse API (POST /api/pulse/surveys/rounds)."
+            />
+          )}
+        </Grid>
+      )}
+    </Grid>
+  );
+};

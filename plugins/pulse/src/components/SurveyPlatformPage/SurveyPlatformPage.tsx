@@ -1,9 +1,129 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Button, Grid, Typography } from '@material-ui/core';
+import { SurveyOverviewRow, SurveyPainPoint } from '@pulse/plugin-pulse-common';
+import useAsync from 'react-use/esm/useAsync';
+import { pulseSurveyApiRef } from '../../api/SurveyApi';
+import { formatChange, formatMean, formatNps, formatPercent, formatShare } from '../EntitySurveyContent/format';
+import { SurveyTrendChart } from '../EntitySurveyContent/SurveyTrendChart';
+
+const scoreColumns = (first: string): TableColumn<SurveyOverviewRow>[] => [
+  { title: first, field: 'ref' },
+  { title: 'Responses', render: r => (r.hidden ? r.reason : r.respondents) },
+  { title: 'Satisfaction', render: r => (!r.hidden && r.satisfaction ? formatMean(r.satisfaction.mean) : '') },
+  {
+    title: 'Favorable (95% interval)',
+    render: r => (!r.hidden && r.satisfaction ? formatShare(r.satisfaction.favorable) : ''),
+  },
+  { title: 'NPS (95% interval)', render: r => (!r.hidden && r.nps ? formatNps(r.nps) : '') },
+  {
+    title: 'Participation',
+    render: r => (!r.hidden && r.participation ? formatPercent(r.participation.rate) : ''),
+  },
+];
+
+const painPointColumns: TableColumn<SurveyPainPoint>[] = [
+  { title: 'Pain point', field: 'label' },
+  { title: 'Picked by', render: p => `${p.count} (${formatPercent(p.share)})` },
+  { title: 'Since last round', render: p => (p.change === undefined ? 'new' : formatChange(p.change)) },
+];
+
+/** Saves the CSV export (fetched with the user's token) as a file. */
+async function downloadCsv(csv: Promise<string>, roundId: number | undefined) {
+  const url = URL.createObjectURL(new Blob([await csv], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `pulse-survey-${roundId ?? 'latest'}.csv`;
+  link.click();
+  URL.revokeObjectURL(url);
+}
 
 /** Developer satisfaction across teams and entities: scores, pain points, trends and CSV export. */
-export const SurveyPlatformPage = () => (
-  <Page themeId="tool">
-    <Header title="Developer satisfaction" subtitle="Survey results across teams" />
-    <Content>{null}</Content>
-  </Page>
-);
+export const SurveyPlatformPage = () => {
+  const api = useApi(pulseSurveyApiRef);
+  const { value: overview, loading, error } = useAsync(() => api.getOverview(), [api]);
+
+  const body = () => {
+    if (loading) return <Progress />;
+    if (error) return <ResponseErrorPanel error={error} />;
+    if (!overview?.round) {
+      return (
+        <EmptyState
+          missing="data"
+          title="No survey round has opened yet"
+          description="Create a round with POST /api/pulse/surveys/rounds (needs the pulse.survey.manage permission)."
+        />
+      );
+    }
+    const { round } = overview;
+    return (
+      <>
+        <ContentHeader title={round.title}>
+          <Button variant="outlined" onClick={() => downloadCsv(api.getOverviewCsv(round.id), round.id)}>
+            Export CSV
+          </Button>
+        </ContentHeader>
+        <Typography paragraph>
+          Round {round.status}; {overview.previousRound ? `compared with ${overview.previousRound.title}. ` : ''}
+          Results of fewer than {overview.minRespondents} responses are hidden.
+        </Typography>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <Table
+              title="Teams"
+              options={{ paging: false, search: false, padding: 'dense' }}
+              columns={scoreColumns('Team')}
+              data={overview.teams}
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Top pain points">
+              {overview.painPoints.length > 0 ? (
+                <Table
+                  options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+                  columns={painPointColumns}
+                  data={overview.painPoints.slice(0, 5)}
+                />
+              ) : (
+                <Typography>
+                  {overview.overall?.hidden ? overview.overall.reason : 'No pain points were picked in this round.'}
+                </Typography>
+              )}
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Trend">
+              <SurveyTrendChart points={overview.trend} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <Table
+              title="Entities"
+              options={{ paging: overview.entities.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+              columns={scoreColumns('Entity')}
+              data={overview.entities}
+            />
+          </Grid>
+        </Grid>
+      </>
+    );
+  };
+
+  return (
+    <Page themeId="tool">
+      <Header title="Developer satisfaction" subtitle="Survey results across teams" />
+      <Content>{body()}</Content>
+    </Page>
+  );
+};

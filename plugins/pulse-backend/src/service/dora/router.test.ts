@@ -1,0 +1,352 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { pulsePlugin } from '../../plugin';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const at = (dayTime: string) => `2026-01-${dayTime}:00Z`;
+const WINDOW = '?from=2026-01-01&to=2026-01-14';
+const ingester = mockCredentials.service.header();
+
+const component = (name: string, owner: string, annotations: Record<string, string> = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', lifecycle: 'production', owner },
+});
+const group = (name: string, type: string, children: string[] = []): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default', title: name[0].toUpperCase() + name.slice(1) },
+  spec: { type, children },
+});
+
+const entities: Entity[] = [
+  component('checkout', 'group:default/payments'),
+  component('payments-api', 'payments', { 'pulse.dev/service-id': 'payments' }),
+  component('mobile-app', 'group:default/mobile'),
+  group('engineering', 'department', ['payments', 'mobile', 'platform']),
+  group('payments', 'team'),
+  group('mobile', 'team'),
+  group('platform', 'team'),
+];
+
+const deployment = (id: string, finished: string, status: string, commits: string[], extra = {}) => ({
+  id,
+  entityRef: 'component:default/checkout',
+  environment: 'production',
+  startedAt: at(finished.replace(/T(\d\d)/, (_, h) => `T${String(Number(h) - 1).padStart(2, '0')}`)),
+  finishedAt: at(finished),
+  status,
+  commits,
+  ...extra,
+});
+
+/** A CDEvent in the shape of the CDEvents conformance examples. */
+const cdevent = (type: string, id: string, timestamp: string, subject: object, customData?: object) => ({
+  context: { version: '0.4.0', id, source: '/ci/pipeline', type, timestamp: at(timestamp) },
+  subject: { source: '/ci/pipeline', ...subject },
+  ...(customData ? { customData } : {}),
+});
+
+describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
+  let server: any;
+
+  beforeAll(async () => {
+    const knex = await databases.init(databaseId);
+    ({ server } = await startTestBackend({
+      features: [
+        pulsePlugin,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
+    }));
+  });
+
+  const post = (path: string, body: unknown) =>
+    request(server).post(`/api/pulse${path}`).set('Authorization', ingester).send(body as object);
+
+  it('ingests the JSON event set: a retried duplicate, an update and an unlinked incident', async () => {
+    const deployments = [
+      deployment('d1', '02T10:00', 'success', ['c1', 'c2']),
+      deployment('d2', '03T10:00', 'success', ['c3']),
+      deployment('d3', '05T10:00', 'failure', ['c4']),
+      deployment('d4', '05T12:00', 'success', ['c4'], { rework: true }),
+      deployment('d5', '09T10:00', 'success', ['c5']),
+      deployment('d6', '10T10:00', 'success', ['c6'], { environment: 'staging' }),
+      deployment('d7', '12T10:00', 'success', ['c6']),
+    ];
+    expect((await post('/dora/deployments', { items: deployments })).body).toEqual({ accepted: 7 });
+    // The webhook retries d5: replaced, not counted twice.
+    expect((await post('/dora/deployments', { items: [deployments[4], deployments[4]] })).body).toEqual({
+      accepted: 1,
+    });
+
+    const change = (id: string, created: string) => ({
+      id,
+      entityRef: 'component:default/checkout',
+      createdAt: at(created),
+    });
+    const changes = await post('/dora/changes', {
+      items: [
+        change('c1', '01T10:00'),
+        change('c2', '02T04:00'),
+        change('c3', '03T08:00'),
+        change('c4', '04T10:00'),
+        change('c5', '09T09:00'),
+        change('c6', '08T10:00'),
+      ],
+    });
+    expect(changes.status).toBe(200);
+
+    const incident = (id: string, created: string, extra = {}) => ({
+      id,
+      entityRef: 'checkout',
+      createdAt: at(created),
+      ...extra,
+    });
+    await post('/dora/incidents', {
+      items: [
+        incident('i1', '03T12:00', { deploymentId: 'd2', resolvedAt: at('03T13:30') }),
+        incident('i2', '09T20:00'),
+        // 48 hours after the last deployment: outside the 24-hour attribution window.
+        incident('i3', '14T10:00', { resolvedAt: at('14T11:00') }),
+      ],
+    });
+    // i2 is resolved later: same id, updated.
+    const update = await post('/dora/incidents', { items: [incident('i2', '09T20:00', { resolvedAt: at('10T00:00') })] });
+    expect(update.body).toEqual({ accepted: 1 });
+  });
+
+  it('computes the hand-computed metrics and tiers of the entity', async () => {
+    const res = await request(server).get(`/api/pulse/dora/entities/component/default/checkout${WINDOW}`);
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('component:default/checkout');
+    expect(res.body.window).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-01-15T00:00:00.000Z', days: 14 });
+    expect(res.body.deployments).toBe(6);
+    expect(res.body.metrics).toEqual({
+      // 5 successful production deployments in 14 days; deploy days per week [3, 2] -> median 2.5: high
+      deploymentFrequency: {
+        value: 5 / 14,
+        unit: 'deployments/day',
+        tier: 'high',
+        sampleSize: 5,
+        deployDaysPerWeekMedian: 2.5,
+        deployDaysPerMonthMedian: 5,
+      },
+      // lead times 1, 2, 6, 24, 26, 96 h -> median 15 h (elite), p90 26 + 0.5 * 70 = 61 h
+      leadTimeForChanges: { value: 15, unit: 'hours', tier: 'elite', sampleSize: 6, p90: 61 },
+      // (1 failed + d2 named by i1 + d5 attributed from i2) / 6 = 50%
+      changeFailureRate: { value: 50, unit: 'percent', tier: 'low', sampleSize: 6 },
+      // i1 1.5 h, i2 4 h, i3 1 h, d3 -> d4 2 h -> median 1.75 h
+      failedDeploymentRecoveryTime: { value: 1.75, unit: 'hours', tier: 'high', sampleSize: 4 },
+      reworkRate: { value: 100 / 6, unit: 'percent', tier: null, sampleSize: 6 },
+    });
+    // [high, elite, low, high] -> the worse middle tier: high
+    expect(res.body.tier).toBe('high');
+    expect(res.body.insufficientData).toBe(false);
+    expect(res.body.weekly).toEqual([
+      {
+        start: '2026-01-01T00:00:00.000Z',
+        end: '2026-01-08T00:00:00.000Z',
+        deployments: 3,
+        deploymentsPerDay: 3 / 7,
+        leadTimeHours: 15,
+        changeFailureRate: 50,
+        recoveryTimeHours: 1.75,
+        reworkRate: 25,
+      },
+      {
+        start: '2026-01-08T00:00:00.000Z',
+        end: '2026-01-15T00:00:00.000Z',
+        deployments: 2,
+        deploymentsPerDay: 2 / 7,
+        leadTimeHours: 48.5,
+        changeFailureRate: 50,
+        recoveryTimeHours: 2.5,
+        reworkRate: 0,
+      },
+    ]);
+  });
+
+  it('ingests CDEvents: bare, structured CloudEvents, a batch and a retried duplicate', async () => {
+    const deployed = cdevent(
+      'dev.cdevents.service.deployed.0.2.0',
+      'e1',
+      '06T10:00',
+      { id: 'payments', type: 'service', content: { environment: { id: 'prod' }, artifactId: 'pkg:oci/payments@sha256%3Aabc' } },
+      { commits: ['abc123'] },
+    );
+    expect((await post('/events', deployed)).body).toEqual({ accepted: 1 });
+
+    const cloudEvent = {
+      specversion: '1.0',
+      id: 'ce-2',
+      source: '/ci/pipeline',
+      type: 'dev.cdevents.service.upgraded.0.3.0-draft',
+      time: at('07T10:00'),
+      datacontenttype: 'application/json',
+      data: cdevent('dev.cdevents.service.upgraded.0.3.0-draft', 'e2', '07T10:00', {
+        id: 'service/payments',
+        content: { environment: { id: 'Production' } },
+      }),
+    };
+    const structured = await request(server)
+      .post('/api/pulse/events')
+      .set('Authorization', ingester)
+      .set('Content-Type', 'application/cloudevents+json')
+      .send(JSON.stringify(cloudEvent));
+    expect(structured.body).toEqual({ accepted: 1 });
+
+    const batch = await post('/events', [
+      deployed, // retried duplicate
+      cdevent('dev.cdevents.service.rolledback.0.2.0', 'e3', '07T12:00', {
+        id: 'payments',
+        content: { environment: { id: 'prod' } },
+      }),
+      cdevent('dev.cdevents.incident.detected.0.2.0', 'ctx-9a', '07T11:00', {
+        id: 'inc-9',
+        content: { service: { id: 'payments' }, environment: { id: 'prod' }, description: 'Latency' },
+      }),
+      cdevent('dev.cdevents.incident.resolved.0.3.0-draft', 'ctx-9b', '07T12:30', {
+        id: 'inc-9',
+        content: { service: { id: 'payments' }, environment: { id: 'prod' } },
+      }),
+      cdevent('dev.cdevents.change.merged.0.3.0-draft', 'ctx-c', '05T10:00', {
+        id: 'abc123',
+        type: 'change',
+        content: { repository: { id: 'acme/payments', source: 'https://example.org' } },
+      }),
+    ]);
+    expect(batch.status).toBe(200);
+    expect(batch.body).toEqual({ accepted: 4 });
+
+    const res = await request(server).get(`/api/pulse/dora/entities/component/default/payments-api${WINDOW}`);
+    expect(res.body.deployments).toBe(3);
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 3 / 14, tier: 'high', deployDaysPerWeekMedian: 1 });
+    expect(res.body.metrics.leadTimeForChanges).toMatchObject({ value: 24, tier: 'high', sampleSize: 1 });
+    // inc-9 (no deploymentId) goes to e2, the latest production deployment before it
+    expect(res.body.metrics.changeFailureRate).toMatchObject({ value: 100 / 3, tier: 'low', sampleSize: 3 });
+    expect(res.body.metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.5, tier: 'high', sampleSize: 1 });
+    expect(res.body.metrics.reworkRate).toMatchObject({ value: 100 / 3 });
+    expect(res.body.tier).toBe('high');
+  });
+
+  it('rejects an unknown CDEvent type, naming it, and writes nothing of the batch', async () => {
+    const res = await post('/events', [
+      cdevent('dev.cdevents.service.deployed.0.2.0', 'e-new', '08T10:00', {
+        id: 'mobile-app',
+        content: { environment: { id: 'prod' } },
+      }),
+      cdevent('dev.cdevents.pipelinerun.finished.0.2.0', 'p1', '08T10:00', { id: 'run-1', content: {} }),
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("'dev.cdevents.pipelinerun.finished.0.2.0'");
+    const card = await request(server).get(`/api/pulse/dora/entities/component/default/mobile-app${WINDOW}`);
+    expect(card.body.deployments).toBe(0);
+  });
+
+  it('rejects an unknown service, naming it', async () => {
+    const res = await post(
+      '/events',
+      cdevent('dev.cdevents.service.deployed.0.2.0', 'e-x', '08T10:00', { id: 'ghost', content: { environment: { id: 'prod' } } }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("'ghost'");
+  });
+
+  it('says insufficient data below 2 deployments instead of inventing a tier', async () => {
+    await post('/dora/deployments', {
+      items: [{ ...deployment('m1', '08T10:00', 'success', []), entityRef: 'component:default/mobile-app' }],
+    });
+    const res = await request(server).get(`/api/pulse/dora/entities/component/default/mobile-app${WINDOW}`);
+    expect(res.body).toMatchObject({ tier: null, insufficientData: true, deployments: 1 });
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 1 / 14, tier: null, sampleSize: 1 });
+  });
+
+  it('rolls a group and its child groups up over the pooled events, with a row per entity', async () => {
+    const res = await request(server).get(`/api/pulse/dora/groups/default/payments${WINDOW}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ groupRef: 'group:default/payments', title: 'Payments', deployments: 9, tier: 'high' });
+    // lead times 1, 2, 6, 24, 24, 26, 96 h -> median 24, p90 26 + 0.4 * 70 = 54
+    expect(res.body.metrics.leadTimeForChanges).toMatchObject({ value: 24, sampleSize: 7, tier: 'high' });
+    expect(res.body.metrics.leadTimeForChanges.p90).toBeCloseTo(54, 10);
+    // (1 failed + d2 + d5 + e2) / 9
+    expect(res.body.metrics.changeFailureRate).toMatchObject({ value: 400 / 9, tier: 'low' });
+    // 1, 1.5, 1.5, 2, 4 h -> 1.5
+    expect(res.body.metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.5, sampleSize: 5 });
+    // deploy days per week: [2, 5] -> 3.5
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 8 / 14, deployDaysPerWeekMedian: 3.5 });
+    expect(res.body.entities.map((e: any) => [e.entityRef, e.tier, e.deployments])).toEqual([
+      ['component:default/checkout', 'high', 6],
+      ['component:default/payments-api', 'high', 3],
+    ]);
+
+    const department = await request(server).get(`/api/pulse/dora/groups/default/engineering${WINDOW}`);
+    expect(department.body.groupRefs.sort()).toEqual([
+      'group:default/engineering',
+      'group:default/mobile',
+      'group:default/payments',
+      'group:default/platform',
+    ]);
+    expect(department.body.deployments).toBe(10);
+    expect(department.body.entities).toHaveLength(3);
+  });
+
+  it('answers 404 for a group that does not exist', async () => {
+    const res = await request(server).get('/api/pulse/dora/groups/default/nobody');
+    expect(res.status).toBe(404);
+  });
+
+  it('ranks the teams by tier', async () => {
+    const res = await request(server).get(`/api/pulse/dora/groups${WINDOW}`);
+    expect(res.status).toBe(200);
+    expect(res.body.teams.map((t: any) => [t.groupRef, t.tier, t.entityCount])).toEqual([
+      ['group:default/payments', 'high', 2],
+      ['group:default/mobile', null, 1],
+      ['group:default/platform', null, 0],
+    ]);
+    expect(res.body.teams[0].weekly).toHaveLength(2);
+  });
+
+  it('validates input and names the bad field', async () => {
+    const backwards = await post('/dora/deployments', {
+      items: [{ ...deployment('bad', '08T10:00', 'success', []), startedAt: at('09T10:00') }],
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toEqual([
+      { index: 0, path: 'items.0.finishedAt', message: 'must not be before startedAt' },
+    ]);
+
+    const status = await post('/dora/deployments', { items: [{ ...deployment('bad', '08T10:00', 'maybe', []) }] });
+    expect(status.body.errors[0].path).toBe('items.0.status');
+
+    const unresolvedEarly = await post('/dora/incidents', {
+      items: [{ id: 'x', entityRef: 'checkout', createdAt: at('08T10:00'), resolvedAt: at('07T10:00') }],
+    });
+    expect(unresolvedEarly.body.errors[0].path).toBe('items.0.resolvedAt');
+
+    for (const query of ['?from=2026-02-01&to=2026-01-01', '?from=yesterday', '?to=2026-13-45']) {
+      const res = await request(server).get(`/api/pulse/dora/entities/component/default/checkout${query}`);
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('only lets service principals ingest', async () => {
+    const res = await request(server)
+      .post('/api/pulse/dora/deployments')
+      .set('Authorization', mockCredentials.user.header('user:default/ada'))
+      .send({ items: [deployment('u1', '08T10:00', 'success', [])] });
+    expect(res.status).toBe(403);
+  });
+});

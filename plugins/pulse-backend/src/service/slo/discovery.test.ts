@@ -1,0 +1,117 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { PulseStore } from '@pulse/plugin-pulse-node';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PulseContext } from '../context';
+import { discoverAnnotatedSlos, openSloLocationOf } from './discovery';
+import { parseOpenSloDocument, parseYamlDocuments } from './openSlo';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const slo = (name: string, target = 0.99) => `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ${name}
+spec:
+  indicatorRef: http-success
+  timeWindow:
+    - duration: 28d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - target: ${target}
+`;
+
+function component(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', owner: 'group:default/team' },
+  };
+}
+
+describe('openSloLocationOf', () => {
+  it('resolves relative paths against file and url locations, and keeps absolute URLs', () => {
+    expect(
+      openSloLocationOf(
+        component('a', {
+          'pulse.dev/openslo': './slos/checkout.yaml',
+          'backstage.io/managed-by-location': 'file:/repo/examples/entities.yaml',
+        }),
+      ),
+    ).toEqual({ type: 'file', target: '/repo/examples/slos/checkout.yaml' });
+    expect(
+      openSloLocationOf(
+        component('a', {
+          'pulse.dev/openslo': 'slos/a.yaml',
+          'backstage.io/managed-by-location': 'url:https://github.com/org/repo/blob/main/catalog-info.yaml',
+        }),
+      ),
+    ).toEqual({ type: 'url', target: 'https://github.com/org/repo/blob/main/slos/a.yaml' });
+    expect(
+      openSloLocationOf(component('a', { 'pulse.dev/openslo': 'https://example.com/slo.yaml' })),
+    ).toEqual({ type: 'url', target: 'https://example.com/slo.yaml' });
+  });
+});
+
+describe('discoverAnnotatedSlos', () => {
+  it('upserts annotated SLOs from files and URLs, skips bad documents and prunes removed ones', async () => {
+    const store = await PulseStore.fromClient(await databases.init('SQLITE_3'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'pulse-slo-'));
+    mkdirSync(path.join(dir, 'slos'));
+    // Two SLOs and an OpenSLO Service document (passed over) in one file.
+    writeFileSync(
+      path.join(dir, 'slos', 'checkout.yaml'),
+      `${slo('availability')}---\napiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: checkout\n---\n${slo('latency')}`,
+    );
+    writeFileSync(path.join(dir, 'slos', 'broken.yaml'), slo('broken', 1.5));
+    const location = `file:${path.join(dir, 'entities.yaml')}`;
+    const entities = [
+      component('checkout', { 'pulse.dev/openslo': './slos/checkout.yaml', 'backstage.io/managed-by-location': location }),
+      component('search', { 'pulse.dev/openslo': 'https://example.com/search.yaml' }),
+      component('broken', { 'pulse.dev/openslo': './slos/broken.yaml', 'backstage.io/managed-by-location': location }),
+      component('missing', { 'pulse.dev/openslo': './slos/none.yaml', 'backstage.io/managed-by-location': location }),
+      component('plain', {}),
+    ];
+    const readUrl = jest.fn(async () => ({ buffer: async () => Buffer.from(slo('search-availability')) }));
+    const logger = mockServices.logger.mock();
+    const ctx = {
+      store,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger,
+      urlReader: mockServices.urlReader.mock({ readUrl: readUrl as any }),
+    } as unknown as PulseContext;
+
+    // An annotation SLO of checkout that is no longer in its file, and an API one that discovery leaves alone.
+    for (const [name, source] of [['old', 'annotation'], ['manual', 'api']] as const) {
+      await store.slo.upsertSlo({
+        entityRef: 'component:default/checkout',
+        definition: parseOpenSloDocument(parseYamlDocuments(slo(name))[0]),
+        source,
+        now: 1,
+      });
+    }
+
+    const result = await discoverAnnotatedSlos(ctx, 1000);
+
+    expect(result).toEqual({ entities: 4, upserted: 3, skipped: 2 });
+    expect(readUrl).toHaveBeenCalledWith('https://example.com/search.yaml');
+    expect(await store.slo.listSloNames('component:default/checkout')).toEqual(['availability', 'latency', 'manual']);
+    const availability = await store.slo.getSlo('component:default/checkout', 'availability');
+    expect(availability).toMatchObject({
+      source: 'annotation',
+      sourceLocation: `file:${path.join(dir, 'slos', 'checkout.yaml')}`,
+    });
+    expect(await store.slo.listSloNames('component:default/search')).toEqual(['search-availability']);
+    expect(await store.slo.listSloNames('component:default/broken')).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('spec.objectives.0.target'));
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('component:default/missing'));
+  });
+});

@@ -1,0 +1,71 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { DoraEntityRow } from '@pulse/plugin-pulse-common';
+import Grid from '@material-ui/core/Grid';
+import useAsync from 'react-use/esm/useAsync';
+import { useParams } from 'react-router-dom';
+import { pulseDoraApiRef } from '../../api/DoraApi';
+import { DoraMetricList, DoraTierChip } from '../EntityDoraCard';
+import { doraSummaryColumns } from './doraSummaryColumns';
+
+const entityColumns: TableColumn<DoraEntityRow>[] = [
+  {
+    title: 'Component',
+    field: 'entityRef',
+    render: row => {
+      const { kind, namespace, name } = parseEntityRef(row.entityRef);
+      return <Link to={`/catalog/${namespace}/${kind}/${name}`}>{row.title ?? name}</Link>;
+    },
+  },
+  { title: 'Deployments', field: 'deployments' },
+  ...doraSummaryColumns<DoraEntityRow>(),
+];
+
+/** One team: its pooled metrics (with child teams) and a row per component it owns. */
+export const DoraTeamPage = (props: { days: number }) => {
+  const { namespace = 'default', name = '' } = useParams();
+  const doraApi = useApi(pulseDoraApiRef);
+  const { value, loading, error } = useAsync(
+    () => doraApi.getGroupScorecard({ namespace, name }, { days: props.days }),
+    [doraApi, namespace, name, props.days],
+  );
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value || value.entities.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title={`${value?.title ?? name} owns no components`}
+        description="Set spec.owner of the team's components to this group to see their delivery here."
+      />
+    );
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard title={`${value.title ?? name}: overall`} subheader={`${value.deployments} production deployments`}>
+          <DoraTierChip tier={value.tier} />
+          <DoraMetricList metrics={value.metrics} weekly={value.weekly} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <Table<DoraEntityRow>
+          title="Components"
+          options={{ paging: false, search: false, sorting: false }}
+          columns={entityColumns}
+          data={value.entities}
+        />
+      </Grid>
+    </Grid>
+  );
+};

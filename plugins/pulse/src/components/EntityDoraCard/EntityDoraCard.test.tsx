@@ -1,0 +1,76 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { DoraApi, pulseDoraApiRef } from '../../api/DoraApi';
+import { rootRouteRef } from '../../routes';
+import { checkoutScorecard } from './doraFixtures';
+import { EntityDoraCard } from './EntityDoraCard';
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout', namespace: 'default' },
+  spec: { owner: 'group:default/payments' },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
+};
+
+const renderCard = (api: Partial<DoraApi>) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[pulseDoraApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityDoraCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/pulse': rootRouteRef } },
+  );
+
+describe('EntityDoraCard', () => {
+  it('shows the five metrics with their tiers and links to the owning team', async () => {
+    const getEntityScorecard = jest.fn().mockResolvedValue(checkoutScorecard);
+    await renderCard({ getEntityScorecard });
+
+    expect(getEntityScorecard).toHaveBeenCalledWith(entity, { days: 90 });
+    expect(screen.getByText('0.36 / day')).toBeInTheDocument();
+    expect(screen.getByText('2.5 deploy days / week (median)')).toBeInTheDocument();
+    expect(screen.getByText('15.0 h')).toBeInTheDocument();
+    expect(screen.getByText('median of 6 changes, p90 2.5 days')).toBeInTheDocument();
+    expect(screen.getByText('50.0%')).toBeInTheDocument();
+    expect(screen.getByText('45 min')).toBeInTheDocument();
+    expect(screen.getByText('16.7%')).toBeInTheDocument();
+    // overall high + deployment frequency high; lead time and recovery elite; change failure rate low
+    expect(screen.getAllByText('High')).toHaveLength(2);
+    expect(screen.getAllByText('Elite')).toHaveLength(2);
+    expect(screen.getByText('Low')).toBeInTheDocument();
+    expect(screen.getByText('6 production deployments in the last 90 days')).toBeInTheDocument();
+    expect(screen.getByText('DORA of team payments').closest('a')).toHaveAttribute(
+      'href',
+      '/pulse/dora/groups/default/payments',
+    );
+  });
+
+  it('says insufficient data instead of a tier', async () => {
+    const sparse = {
+      ...checkoutScorecard,
+      deployments: 1,
+      tier: null,
+      insufficientData: true,
+      metrics: Object.fromEntries(
+        Object.entries(checkoutScorecard.metrics).map(([key, metric]) => [key, { ...metric, tier: null }]),
+      ) as typeof checkoutScorecard.metrics,
+    };
+    await renderCard({ getEntityScorecard: jest.fn().mockResolvedValue(sparse) });
+    expect(screen.getByText('Fewer than 2 production deployments: no tier yet')).toBeInTheDocument();
+    expect(screen.getAllByText('insufficient data')).toHaveLength(5);
+  });
+
+  it('explains how to send data when there is none', async () => {
+    await renderCard({ getEntityScorecard: jest.fn().mockResolvedValue({ ...checkoutScorecard, deployments: 0 }) });
+    expect(screen.getByText('No production deployments in this window')).toBeInTheDocument();
+  });
+
+  it('shows the error', async () => {
+    await renderCard({ getEntityScorecard: jest.fn().mockRejectedValue(new Error('backend down')) });
+    expect(screen.getAllByText(/backend down/).length).toBeGreaterThan(0);
+  });
+});

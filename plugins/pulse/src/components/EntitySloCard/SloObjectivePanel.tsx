@@ -1,0 +1,99 @@
+import { Gauge } from '@backstage/core-components';
+import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
+import { SloAlertSeverity, SloObjectiveReport, SloStatus } from '@pulse/plugin-pulse-common';
+import { BudgetBurndownChart } from './BudgetBurndownChart';
+import { formatAmount, formatBurnRate, formatPercent, formatTarget, formatTimeToExhaustion } from './format';
+
+const useStyles = makeStyles(theme => ({
+  panel: { padding: theme.spacing(1, 0, 2) },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: theme.spacing(0.5, 2), margin: 0 },
+  chips: { display: 'flex', gap: theme.spacing(1), marginTop: theme.spacing(1) },
+  gauge: { maxWidth: 160, margin: '0 auto' },
+}));
+
+const statusColor: Record<SloStatus, 'primary' | 'secondary' | 'default'> = {
+  OK: 'primary',
+  WARNING: 'secondary',
+  BREACHED: 'secondary',
+  INSUFFICIENT_DATA: 'default',
+};
+
+const alertLabel: Record<SloAlertSeverity, string> = {
+  page: 'Alert: page',
+  ticket: 'Alert: ticket',
+  none: 'No alert',
+};
+
+/** One labelled number of the facts list. */
+const Fact = ({ label, value, testId }: { label: string; value: string; testId: string }) => (
+  <>
+    <Typography component="dt" variant="body2" color="textSecondary">
+      {label}
+    </Typography>
+    <Typography component="dd" variant="body2" data-testid={testId} style={{ margin: 0 }}>
+      {value}
+    </Typography>
+  </>
+);
+
+/** An objective: gauge of budget left, the numbers behind it, status and alert chips, and the burndown. */
+export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport }) => {
+  const classes = useStyles();
+  const budget = objective.errorBudget;
+  return (
+    <Grid container spacing={2} className={classes.panel} data-testid={`slo-objective-${objective.displayName}`}>
+      <Grid item xs={12} sm={3}>
+        <Typography variant="subtitle2" align="center">
+          Budget remaining
+        </Typography>
+        <Box className={classes.gauge}>
+          {budget.remainingFraction === null ? (
+            <Typography align="center" color="textSecondary">
+              No data
+            </Typography>
+          ) : (
+            <Gauge value={Math.max(0, Math.min(1, budget.remainingFraction))} />
+          )}
+        </Box>
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <Typography variant="subtitle1">{objective.displayName}</Typography>
+        <dl className={classes.facts}>
+          <Fact label="Objective" value={formatTarget(objective.target)} testId="slo-target" />
+          <Fact label="Achieved SLI" value={formatPercent(objective.sli)} testId="slo-sli" />
+          <Fact
+            label="Budget remaining"
+            value={`${formatPercent(budget.remainingFraction, 1)} (${formatAmount(budget.remaining)} of ${formatAmount(budget.total)} ${budget.unit})`}
+            testId="slo-budget-remaining"
+          />
+          <Fact label="Burn rate (1h)" value={formatBurnRate(objective.burnRates['1h'])} testId="slo-burn-rate" />
+          <Fact
+            label="Burn rate (5m / 6h / 3d)"
+            value={[objective.burnRates['5m'], objective.burnRates['6h'], objective.burnRates['3d']]
+              .map(formatBurnRate)
+              .join(' / ')}
+            testId="slo-burn-rates"
+          />
+          <Fact
+            label="Time to exhaustion"
+            value={formatTimeToExhaustion(objective.timeToExhaustion)}
+            testId="slo-time-to-exhaustion"
+          />
+        </dl>
+        <Box className={classes.chips}>
+          <Chip size="small" color={statusColor[objective.status]} label={objective.status} data-testid="slo-status" />
+          <Chip
+            size="small"
+            variant={objective.alert === 'none' ? 'outlined' : 'default'}
+            color={objective.alert === 'none' ? 'default' : 'secondary'}
+            label={alertLabel[objective.alert]}
+            data-testid="slo-alert"
+          />
+        </Box>
+      </Grid>
+      <Grid item xs={12} sm={5}>
+        <BudgetBurndownChart history={objective.history} />
+      </Grid>
+    </Grid>
+  );
+};

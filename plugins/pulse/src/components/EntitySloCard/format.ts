@@ -1,0 +1,40 @@
+/** Display helpers for the SLO card: formatting only, the numbers come from the API. */
+
+/** 0.99873 -> "99.87%"; null -> "–". */
+export function formatPercent(fraction: number | null, digits = 2): string {
+  return fraction === null ? '–' : `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** An objective without trailing zeros: 0.999 -> "99.9%", 0.99 -> "99%". */
+export function formatTarget(target: number): string {
+  return formatPercent(target, 3).replace(/\.?0+%$/, '%');
+}
+
+/** 2.345 -> "2.3×"; null -> "–" (no traffic in the lookback). */
+export function formatBurnRate(rate: number | null): string {
+  return rate === null ? '–' : `${rate.toFixed(1)}×`;
+}
+
+/** 291160 -> "3d 8h"; 0 -> "exhausted"; null -> "not burning". The two largest units only. */
+export function formatTimeToExhaustion(seconds: number | null): string {
+  if (seconds === null) return 'not burning';
+  if (seconds <= 0) return 'exhausted';
+  const units: Array<[string, number]> = [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+  ];
+  const parts: string[] = [];
+  let rest = seconds;
+  for (const [unit, size] of units) {
+    const amount = Math.floor(rest / size);
+    if (amount > 0 || parts.length > 0) parts.push(`${amount}${unit}`);
+    rest -= amount * size;
+  }
+  return parts.length === 0 ? '< 1m' : parts.slice(0, 2).join(' ');
+}
+
+/** 12.5 -> "12.5"; 10 -> "10"; rounded to one decimal, for budget amounts in events or minutes. */
+export function formatAmount(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
