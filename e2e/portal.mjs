@@ -41,7 +41,7 @@ export async function startPortal({ log = process.env.E2E_LOG ?? path.join(root,
   const out = openSync(log, 'w');
   const backend = spawn(
     process.execPath,
-    [...yarn, 'start:backend', '--config', 'e2e/app-config.e2e.yaml'],
+    [...yarn, 'start:backend', '--no-watch', '--config', 'e2e/app-config.e2e.yaml'],
     { cwd: root, stdio: ['ignore', out, out], detached: true },
   );
   const stop = () => {

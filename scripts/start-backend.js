@@ -2,6 +2,9 @@
 /*
  * Starts the backend alone on app-config.yaml plus any extra `--config FILE` given, resolving those paths against the
  * directory the command was run from (backstage-cli would read them relative to packages/backend).
+ *
+ * `--no-watch` runs the backend once, without backstage-cli's restart-on-change: what tests, benchmarks and
+ * production-like runs want.
  */
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -9,8 +12,10 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const callerDir = process.env.INIT_CWD || process.cwd();
 const args = process.argv.slice(2);
+const watch = !args.includes('--no-watch');
 const forwarded = ['--config', path.join(root, 'app-config.yaml')];
 for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--no-watch') continue;
   if (args[i] === '--config' && args[i + 1]) {
     forwarded.push('--config', path.resolve(callerDir, args[++i]));
   } else {
@@ -18,11 +23,13 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
-const child = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'start', ...forwarded],
-  { cwd: path.join(root, 'packages/backend'), stdio: 'inherit' },
-);
+const command = watch
+  ? [path.join(root, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'start', ...forwarded]
+  : ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs'), 'src/index.ts', ...forwarded];
+const child = spawn(process.execPath, command, {
+  cwd: path.join(root, 'packages/backend'),
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }

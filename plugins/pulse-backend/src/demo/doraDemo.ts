@@ -7,6 +7,7 @@ import {
 } from '@pulse/plugin-pulse-node';
 import { PulseContext } from '../service/context';
 import { readDoraConfig } from '../service/dora/config';
+import { seededRandom } from './seededRandom';
 
 const HOUR_MS = 3_600_000;
 const DEMO_DAYS = 90;
@@ -41,17 +42,6 @@ const PROFILES: Record<string, DeliveryProfile> = {
   'component:default/mobile-bff': HIGH,
   'component:default/mobile-app': LOW,
 };
-
-/** A small seeded generator (mulberry32), so every demo run is the same. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A typical value spread between half and twice itself, skewed like real durations. */
 const around = (random: () => number, typical: number) => typical * Math.pow(2, random() * 2 - 1);

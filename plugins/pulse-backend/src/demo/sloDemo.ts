@@ -1,6 +1,7 @@
 import { SloDefinition, SloObjectiveDefinition, SloTimeWindow } from '@pulse/plugin-pulse-common';
 import { SliSampleRow } from '@pulse/plugin-pulse-node';
 import { PulseContext } from '../service/context';
+import { seededRandom } from './seededRandom';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -169,17 +170,6 @@ const DEMO_SLOS: DemoSlo[] = [
   },
 ];
 
-/** A seeded xorshift32 generator in [0, 1), so every demo run is the same. */
-function xorshift(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
-
 /** One sample every five minutes over the last 28 days, with noisy traffic around the profile. */
 function demoSamples(slo: DemoSlo, sloId: number, now: number, random: () => number): SliSampleRow[] {
   const end = now - (now % STEP_MS);
@@ -196,7 +186,7 @@ function demoSamples(slo: DemoSlo, sloId: number, now: number, random: () => num
 /** Demo SLOs and 28 days of samples for the example components. */
 export async function seedSloDemo(ctx: PulseContext, now: Date): Promise<void> {
   const nowMs = now.getTime();
-  const random = xorshift(20261129);
+  const random = seededRandom(20261129);
   for (const slo of DEMO_SLOS) {
     const { slo: record } = await ctx.store.slo.upsertSlo({
       entityRef: slo.entityRef,

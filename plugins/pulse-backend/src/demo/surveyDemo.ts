@@ -1,6 +1,7 @@
 import { defaultSurveyTemplate, SurveyAnswerValue } from '@pulse/plugin-pulse-common';
 import { PulseContext } from '../service/context';
 import { surveyAnswerRows } from '../service/survey/answerRows';
+import { seededRandom } from './seededRandom';
 
 const day = 86_400_000;
 
@@ -35,17 +36,6 @@ const comments = [
   'Fix the flaky end-to-end tests',
   'Local setup in one command',
 ];
-
-/** mulberry32: a small seeded generator, so the demo is the same on every start. */
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function answersOf(random: () => number, mood: number, odds: Record<string, number>) {
   const point = (min: number, max: number, center: number) =>

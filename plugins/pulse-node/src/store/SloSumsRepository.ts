@@ -21,6 +21,12 @@ export interface SloSums<L extends string> {
   daily: SloDailyCounts[];
 }
 
+/** Rows that count toward the sums: (good, total, pos, day), and the position where an instant starts. */
+interface CountedRows {
+  rows: Knex.QueryBuilder;
+  positionOf: (startMs: number) => number;
+}
+
 const counts = (good: unknown, total: unknown): SliCounts => ({ good: Number(good ?? 0), total: Number(total ?? 0) });
 
 /**
@@ -37,14 +43,14 @@ export class SloSumsRepository {
     const rangeStartMs = Math.min(query.windowStartMs, query.nowMs - longest);
     const starts = [query.windowStartMs, ...names.map(n => query.nowMs - query.lookbacks[n])];
     const source = this.samplesBetween(query.sloId, rangeStartMs, query.nowMs);
+    const counted = query.timeSlice
+      ? this.slices(source, query.windowStartMs, query.timeSlice)
+      : this.events(source, query.windowStartMs);
 
-    const [sums, daily] = query.timeSlice
-      ? await Promise.all([
-          this.sliceSums(source, starts, query.timeSlice),
-          this.dailySliceSums(source, query.windowStartMs, query.timeSlice),
-        ])
-      : await Promise.all([this.eventSums(source, starts), this.dailyEventSums(source, query.windowStartMs)]);
-
+    const [sums, daily] = await Promise.all([
+      this.sumsSince(counted, starts.map(counted.positionOf)),
+      this.sumsPerDay(counted, counted.positionOf(query.windowStartMs)),
+    ]);
     return {
       window: sums[0],
       lookbacks: Object.fromEntries(names.map((n, i) => [n, sums[i + 1]])) as Record<L, SliCounts>,
@@ -69,94 +75,80 @@ export class SloSumsRepository {
       );
   }
 
-  /** Sums of events from each start instant until now. */
-  private async eventSums(source: Knex.QueryBuilder, starts: number[]): Promise<SliCounts[]> {
-    const row = await this.db
-      .from(source.as('s'))
-      .select(
-        starts.flatMap((start, i) => [
-          this.db.raw('SUM(CASE WHEN ts >= ? THEN good ELSE 0 END) AS ??', [start, `good_${i}`]),
-          this.db.raw('SUM(CASE WHEN ts >= ? THEN total ELSE 0 END) AS ??', [start, `total_${i}`]),
-        ]),
-      )
-      .first();
-    return starts.map((_, i) => counts(row?.[`good_${i}`], row?.[`total_${i}`]));
-  }
-
-  /** Events per day of the window (day 0 starts at the window start). */
-  private async dailyEventSums(source: Knex.QueryBuilder, windowStartMs: number): Promise<SloDailyCounts[]> {
-    const days = this.db
-      .from(source.as('s'))
-      .where('ts', '>=', windowStartMs)
-      .select(this.db.raw('CAST((ts - ?) / ? AS BIGINT) AS day', [windowStartMs, DAY_MS]), 'good', 'total');
-    const rows = await this.db
-      .from(days.as('d'))
-      .select('day')
-      .sum({ good: 'good', total: 'total' })
-      .groupBy('day')
-      .orderBy('day');
-    return rows.map(r => ({ day: Number(r.day), ...counts(r.good, r.total) }));
+  /** Events: each sample counts its good and total, at position (pos) ts, in day (ts - window start) / 24h. */
+  private events(source: Knex.QueryBuilder, windowStartMs: number): CountedRows {
+    return {
+      rows: this.db
+        .from(source.as('s'))
+        .select(
+          'good',
+          'total',
+          { pos: 'ts' },
+          this.db.raw('CAST((ts - ?) / ? AS BIGINT) AS day', [windowStartMs, DAY_MS]),
+        ),
+      positionOf: startMs => startMs,
+    };
   }
 
   /**
-   * Time slices (`slice` = floor(ts / sliceMs)) with any events, each flagged good or bad. Slices are aligned to the
-   * epoch so that every query cuts the same slices.
+   * Time slices (position = floor(ts / sliceMs), aligned to the epoch so every query cuts the same slices) with any
+   * events, each counting 1 in total and 1 in good when good >= minGoodRatio x total; a slice belongs to the day it
+   * starts in.
    */
-  private slices(source: Knex.QueryBuilder, timeSlice: { sliceMs: number; minGoodRatio: number }) {
+  private slices(
+    source: Knex.QueryBuilder,
+    windowStartMs: number,
+    timeSlice: { sliceMs: number; minGoodRatio: number },
+  ): CountedRows {
+    const { sliceMs, minGoodRatio } = timeSlice;
     const indexed = this.db
       .from(source.as('s'))
-      .select(this.db.raw('CAST(ts / ? AS BIGINT) AS slice', [timeSlice.sliceMs]), 'good', 'total');
-    return this.db
+      .select(this.db.raw('CAST(ts / ? AS BIGINT) AS slice', [sliceMs]), 'good', 'total');
+    const sliced = this.db
       .from(indexed.as('i'))
       .select(
         'slice',
-        this.db.raw('CASE WHEN SUM(good) >= CAST(? AS DOUBLE PRECISION) * SUM(total) THEN 1 ELSE 0 END AS is_good', [
-          timeSlice.minGoodRatio,
+        this.db.raw('CASE WHEN SUM(good) >= CAST(? AS DOUBLE PRECISION) * SUM(total) THEN 1 ELSE 0 END AS good', [
+          minGoodRatio,
         ]),
       )
       .groupBy('slice')
       .havingRaw('SUM(total) > 0');
+    return {
+      rows: this.db
+        .from(sliced.as('sl'))
+        .select(
+          'good',
+          this.db.raw('1 AS total'),
+          { pos: 'slice' },
+          this.db.raw('CAST((slice * ? - ?) / ? AS BIGINT) AS day', [sliceMs, windowStartMs, DAY_MS]),
+        ),
+      // A slice starts at or after `start` when its index is at least ceil(start / sliceMs).
+      positionOf: startMs => Math.ceil(startMs / sliceMs),
+    };
   }
 
-  /** Good and all slices that start at or after each start instant. */
-  private async sliceSums(
-    source: Knex.QueryBuilder,
-    starts: number[],
-    timeSlice: { sliceMs: number; minGoodRatio: number },
-  ): Promise<SliCounts[]> {
-    // A slice starts at or after `start` when its index is at least ceil(start / sliceMs).
-    const firstSlices = starts.map(start => Math.ceil(start / timeSlice.sliceMs));
+  /** Good and total of the rows at or after each first position. */
+  private async sumsSince(counted: CountedRows, firsts: number[]): Promise<SliCounts[]> {
     const row = await this.db
-      .from(this.slices(source, timeSlice).as('sl'))
+      .from(counted.rows.as('c'))
       .select(
-        firstSlices.flatMap((first, i) => [
-          this.db.raw('SUM(CASE WHEN slice >= ? THEN is_good ELSE 0 END) AS ??', [first, `good_${i}`]),
-          this.db.raw('SUM(CASE WHEN slice >= ? THEN 1 ELSE 0 END) AS ??', [first, `total_${i}`]),
+        firsts.flatMap((first, i) => [
+          this.db.raw('SUM(CASE WHEN pos >= ? THEN good ELSE 0 END) AS ??', [first, `good_${i}`]),
+          this.db.raw('SUM(CASE WHEN pos >= ? THEN total ELSE 0 END) AS ??', [first, `total_${i}`]),
         ]),
       )
       .first();
-    return starts.map((_, i) => counts(row?.[`good_${i}`], row?.[`total_${i}`]));
+    return firsts.map((_, i) => counts(row?.[`good_${i}`], row?.[`total_${i}`]));
   }
 
-  /** Good and all slices per day of the window, by the day each slice starts in. */
-  private async dailySliceSums(
-    source: Knex.QueryBuilder,
-    windowStartMs: number,
-    timeSlice: { sliceMs: number; minGoodRatio: number },
-  ): Promise<SloDailyCounts[]> {
-    const firstSlice = Math.ceil(windowStartMs / timeSlice.sliceMs);
-    const days = this.db
-      .from(this.slices(source, timeSlice).as('sl'))
-      .where('slice', '>=', firstSlice)
-      .select(
-        this.db.raw('CAST((slice * ? - ?) / ? AS BIGINT) AS day', [timeSlice.sliceMs, windowStartMs, DAY_MS]),
-        'is_good',
-      );
+  /** Good and total per day of the window (day 0 starts at the window start). */
+  private async sumsPerDay(counted: CountedRows, first: number): Promise<SloDailyCounts[]> {
     const rows = await this.db
-      .from(days.as('d'))
+      .from(counted.rows.as('c'))
+      .where('pos', '>=', first)
       .select('day')
-      .sum({ good: 'is_good' })
-      .count({ total: '*' })
+      .sum({ good: 'good', total: 'total' })
       .groupBy('day')
       .orderBy('day');
     return rows.map(r => ({ day: Number(r.day), ...counts(r.good, r.total) }));
