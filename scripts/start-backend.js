@@ -29,6 +29,8 @@ const command = watch
 const child = spawn(process.execPath, command, {
   cwd: path.join(root, 'packages/backend'),
   stdio: 'inherit',
+  // Like backstage-cli package start: a local backend is a development backend (guest sign-in) unless told otherwise.
+  env: { NODE_ENV: 'development', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));

@@ -23,25 +23,31 @@ export interface Config {
         /** What an objective without data in its window decides: 'allow' (default), 'warn' or 'block'. */
         insufficientData?: 'allow' | 'warn' | 'block';
       };
-      /** The `pulse-slo-discovery` job reading `pulse.dev/openslo` annotations. */
-      discovery?: {
-        /** Default: every 30 minutes, 10 minute timeout, first run 15 s after start. */
-        schedule?: {
-          frequency: string | { cron: string } | { [unit: string]: number };
-          timeout: string | { [unit: string]: number };
-          initialDelay?: string | { [unit: string]: number };
-        };
-      };
-      /** The `pulse-slo-rollup` job: raw samples older than the longest window + 4 days become hourly sums. */
+      /**
+       * Bounded storage of SLI samples. Raw samples are kept for the longest SLO window in use plus 4 days, then the
+       * `pulse-slo-rollup` job sums them per hour; the `pulse-slo-retention` job drops what is past the last horizon.
+       */
       rollup?: {
-        /** Default: hourly, 30 minute timeout, first run 5 minutes after start. */
-        schedule?: {
-          frequency: string | { cron: string } | { [unit: string]: number };
-          timeout: string | { [unit: string]: number };
-          initialDelay?: string | { [unit: string]: number };
-        };
-        /** Days hourly sums are kept before they are dropped. Default 400. */
+        /** Days after which hourly sums are summed again per UTC day. Default 90. */
         hourlyRetentionDays?: number;
+        /** Days after which daily sums are deleted. Default 400. */
+        dailyRetentionDays?: number;
+      };
+    };
+
+    /**
+     * Schedules of the background jobs, each run once across all replicas (scheduler scope global). Each key left out
+     * keeps the job's default; durations are objects (`{ minutes: 5 }`) or ISO 8601 strings, frequency may be
+     * `{ cron: '0 * * * *' }`.
+     */
+    jobs?: {
+      [jobName: string]: {
+        /** How often the job runs. */
+        frequency?: string | { cron: string } | { [unit: string]: number };
+        /** How long a run may take before it is aborted. */
+        timeout?: string | { [unit: string]: number };
+        /** Wait after start-up before the first run. */
+        initialDelay?: string | { [unit: string]: number };
       };
     };
 

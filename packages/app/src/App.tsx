@@ -8,10 +8,12 @@ import {
 } from '@backstage/plugin-catalog';
 import { PulsePage } from '@pulse/plugin-pulse';
 import { Navigate, Route } from 'react-router-dom';
+import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
 
 const app = createApp({
+  apis,
   bindRoutes({ bind }) {
     bind(catalogPlugin.externalRoutes, {});
   },

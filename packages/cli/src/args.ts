@@ -7,6 +7,8 @@ export interface GateCommand {
   url: string;
   token?: string;
   strict: boolean;
+  /** The policy exception asked for, e.g. security or incident-fix. */
+  reason?: string;
 }
 
 /** A request for the usage text. */
@@ -14,9 +16,10 @@ export interface HelpCommand {
   command: 'help';
 }
 
-export const USAGE = `Usage: pulse gate <entity-ref> --url <backstage-url> [--token <token>] [--strict]
+export const USAGE = `Usage: pulse gate <entity-ref> --url <backstage-url> [--token <token>] [--strict] [--reason <reason>]
 
-Asks Pulse whether the entity may release, prints the decision and its reasons, and exits
+Asks Pulse whether the entity may release under its error-budget policy (the check is recorded with
+who asked), prints the decision and its reasons, and exits
   0  allow (and warn, with a "warning:" line, unless --strict)
   1  block (and warn with --strict)
   2  Pulse could not be reached or answered an error
@@ -25,6 +28,7 @@ Options:
   --url     Backstage backend base URL, e.g. http://backstage:7007
   --token   Backstage token for an external-access service (default: $PULSE_TOKEN)
   --strict  Treat warn like block
+  --reason  A policy exception that lets a frozen release through, e.g. security or incident-fix
   --help    Show this text`;
 
 /** Parses the command line; throws an Error with a message for the user on bad usage. */
@@ -36,6 +40,7 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
       url: { type: 'string' },
       token: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      reason: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,5 +61,6 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
     url: values.url,
     token: values.token ?? env.PULSE_TOKEN ?? undefined,
     strict: values.strict ?? false,
+    ...(values.reason ? { reason: values.reason } : {}),
   };
 }

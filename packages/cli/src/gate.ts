@@ -3,6 +3,7 @@ interface GateAnswer {
   entityRef: string;
   decision: 'allow' | 'warn' | 'block';
   reasons: string[];
+  exception?: { requested: string; used: boolean } | null;
 }
 
 /** Where the CLI writes. */
@@ -33,16 +34,27 @@ async function errorMessageOf(response: Response): Promise<string> {
   }
 }
 
-/** Asks the Pulse backend at `url` for the entity's release gate; throws when there is no decision to be had. */
-export async function fetchGate(options: { url: string; entityRef: string; token?: string }): Promise<GateAnswer> {
+/**
+ * Runs a gate check (POST, so Pulse records it with the caller and any exception asked for) and returns the decision;
+ * throws when there is no decision to be had.
+ */
+export async function fetchGate(options: {
+  url: string;
+  entityRef: string;
+  token?: string;
+  reason?: string;
+}): Promise<GateAnswer> {
   const endpoint = `${options.url.replace(/\/+$/, '')}/api/pulse/slo/entities/${entityPathOf(options.entityRef)}/release-gate`;
   let response: Response;
   try {
     response = await fetch(endpoint, {
+      method: 'POST',
       headers: {
         Accept: 'application/json',
+        'Content-Type': 'application/json',
         ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
       },
+      body: JSON.stringify(options.reason ? { reason: options.reason } : {}),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (e) {
@@ -67,6 +79,9 @@ export async function fetchGate(options: { url: string; entityRef: string; token
 export function reportGate(answer: GateAnswer, strict: boolean, output: Output): number {
   output.out(`Release gate for ${answer.entityRef}: ${answer.decision.toUpperCase()}`);
   for (const reason of answer.reasons) output.out(`  - ${reason}`);
+  if (answer.exception && !answer.exception.used) {
+    output.err(`warning: exception '${answer.exception.requested}' was not used`);
+  }
   if (answer.decision === 'block') return 1;
   if (answer.decision === 'warn') {
     output.err(`warning: the release gate says warn${strict ? ' (--strict: failing)' : ''}`);

@@ -18,14 +18,20 @@ async function run(argv: string[], env: Record<string, string | undefined> = {})
 /** A local server answering every request with a canned status and body, recording what it was asked. */
 async function cannedServer(status: number, body: unknown) {
   const requests: IncomingMessage[] = [];
+  const bodies: string[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req);
-    res.writeHead(status, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(body));
+    let received = '';
+    req.on('data', chunk => (received += chunk));
+    req.on('end', () => {
+      bodies.push(received);
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, requests, close: () => new Promise(resolve => server.close(resolve)) };
+  return { url, requests, bodies, close: () => new Promise(resolve => server.close(resolve)) };
 }
 
 const gate = (decision: string, reasons: string[]) => ({
@@ -52,7 +58,31 @@ describe('pulse gate', () => {
         err: [],
       });
       expect(server.requests[0].url).toBe('/api/pulse/slo/entities/component/default/checkout/release-gate');
+      expect(server.requests[0].method).toBe('POST');
+      expect(server.bodies[0]).toBe('{}');
       expect(server.requests[0].headers.authorization).toBe('Bearer from-env');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('asks for a policy exception with --reason and warns when the policy did not use it', async () => {
+    const answer = {
+      ...gate('block', ["Error-budget freeze: exception 'friday' is not one this policy allows (allowed: security)"]),
+      exception: { requested: 'friday', used: false },
+    };
+    const server = await cannedServer(200, answer);
+    try {
+      const result = await run(['gate', 'checkout', '--url', server.url, '--reason', 'friday']);
+      expect(server.bodies[0]).toBe('{"reason":"friday"}');
+      expect(result).toEqual({
+        code: 1,
+        out: [
+          'Release gate for component:default/checkout: BLOCK',
+          "  - Error-budget freeze: exception 'friday' is not one this policy allows (allowed: security)",
+        ],
+        err: ["warning: exception 'friday' was not used"],
+      });
     } finally {
       await server.close();
     }

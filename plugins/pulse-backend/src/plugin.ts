@@ -3,13 +3,20 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { pulsePermissions } from '@pulse/plugin-pulse-common';
-import { pulseStoreServiceRef } from '@pulse/plugin-pulse-node';
+import {
+  pulseDoraWebhooksExtensionPoint,
+  pulseSliSourcesExtensionPoint,
+  pulseStoreServiceRef,
+} from '@pulse/plugin-pulse-node';
 import { seedDemoData } from './demo/seedDemoData';
 import { PulseAuth } from './service/auth';
 import { PulseContext } from './service/context';
 import { createRouter } from './service/router';
 import { scheduleJobs } from './service/jobs';
+import { PulseSourceRegistry } from './service/sources/PulseSourceRegistry';
+import { startPulseSources } from './service/sources/startPulseSources';
 
 /**
  * The Pulse backend plugin: SLOs and error budgets, DORA scorecards and developer surveys on one store.
@@ -19,6 +26,10 @@ import { scheduleJobs } from './service/jobs';
 export const pulsePlugin = createBackendPlugin({
   pluginId: 'pulse',
   register(env) {
+    const sources = new PulseSourceRegistry();
+    env.registerExtensionPoint(pulseSliSourcesExtensionPoint, sources.sliSourcesExtension);
+    env.registerExtensionPoint(pulseDoraWebhooksExtensionPoint, sources.webhooksExtension);
+
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -27,6 +38,7 @@ export const pulsePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -44,6 +56,7 @@ export const pulsePlugin = createBackendPlugin({
           permissions: deps.permissions,
           scheduler: deps.scheduler,
           urlReader: deps.urlReader,
+          notifications: deps.notifications,
         };
 
         if (deps.config.getOptionalBoolean('pulse.demoData')) {
@@ -52,6 +65,7 @@ export const pulsePlugin = createBackendPlugin({
 
         deps.permissionsRegistry.addPermissions(pulsePermissions);
         await scheduleJobs(ctx);
+        await startPulseSources(ctx, sources, deps.httpRouter);
 
         deps.httpRouter.use(await createRouter(ctx));
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -9,3 +9,4 @@ export * from './health';
 export * from './slo';
 export * from './dora';
 export * from './survey';
+export * from './decisions';

@@ -8,7 +8,9 @@ export { SloRepository, sloKey } from './store/SloRepository';
 export type { SloRecord, SliSampleRow } from './store/SloRepository';
 export { SloSumsRepository } from './store/SloSumsRepository';
 export type { SloSums, SloSumsQuery } from './store/SloSumsRepository';
-export { SloRollupRepository } from './store/SloRollupRepository';
+export { SloRollupRepository, SLO_ROLLUP_BATCH_ROWS } from './store/SloRollupRepository';
+export { JobRunRepository } from './store/JobRunRepository';
+export type { JobRunOutcome, JobRunRecord } from './store/JobRunRepository';
 export { DoraRepository } from './store/DoraRepository';
 export type {
   DoraChangeRecord,
@@ -19,4 +21,28 @@ export type {
   DoraQueryScope,
 } from './store/DoraTypes';
 export { SurveyRepository } from './store/SurveyRepository';
+export { DecisionRepository } from './store/DecisionRepository';
+export type {
+  EntityPolicyRow,
+  GateDecisionInput,
+  GateDecisionRow,
+  IncidentReviewRow,
+  IncidentReviewScope,
+  IncidentToAssess,
+} from './store/DecisionTypes';
 export { pulseStoreServiceRef } from './service/pulseStoreServiceRef';
+export { pulseDoraWebhooksExtensionPoint } from './extensions/doraWebhooks';
+export type {
+  PulseDoraWebhook,
+  PulseDoraWebhookEvents,
+  PulseDoraWebhookIgnored,
+  PulseDoraWebhookRequest,
+  PulseDoraWebhooksExtensionPoint,
+} from './extensions/doraWebhooks';
+export { pulseSliSourcesExtensionPoint } from './extensions/sliSources';
+export type {
+  PulseSliCounts,
+  PulseSliFetchRequest,
+  PulseSliSource,
+  PulseSliSourcesExtensionPoint,
+} from './extensions/sliSources';

@@ -21,7 +21,7 @@ const isComponent = { kind: 'component' };
 
 const apis = pulseApiFactories.map((factory, index) =>
   ApiBlueprint.make({
-    name: ['slo', 'dora', 'survey'][index],
+    name: ['slo', 'dora', 'survey', 'decisions'][index],
     params: defineParams => defineParams(factory),
   }),
 );

@@ -7,6 +7,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { PulseStore } from '@pulse/plugin-pulse-node';
 import { PulseAuth } from './auth';
 
@@ -21,4 +22,6 @@ export interface PulseContext {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   urlReader: UrlReaderService;
+  /** Backstage notifications, for telling owning groups about error-budget freezes and page alerts. */
+  notifications: NotificationService;
 }

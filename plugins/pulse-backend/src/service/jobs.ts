@@ -1,7 +1,9 @@
 import { PulseContext } from './context';
+import { scheduleDecisionJobs } from './decisions/jobs';
 import { scheduleSloJobs } from './slo/jobs';
 
 /** Registers every background job with the Backstage scheduler (scope global: once across replicas). */
 export async function scheduleJobs(ctx: PulseContext): Promise<void> {
   await scheduleSloJobs(ctx);
+  await scheduleDecisionJobs(ctx);
 }

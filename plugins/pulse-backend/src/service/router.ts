@@ -3,10 +3,11 @@ import { PulseHealth } from '@pulse/plugin-pulse-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PulseContext } from './context';
+import { createDecisionsRouter } from './decisions/router';
 import { createDoraRouter } from './dora/router';
 import { createSloRouter } from './slo/router';
 import { createSurveyRouter } from './survey/router';
-import { validationErrorHandler } from './validation';
+import { bodyParserErrorHandler, validationErrorHandler } from './validation';
 
 /** Largest JSON body accepted: a full batch of 1,000 items with room to spare. */
 const BODY_LIMIT = '2mb';
@@ -24,8 +25,11 @@ export async function createRouter(ctx: PulseContext): Promise<express.Router> {
   router.use(createSloRouter(ctx));
   router.use(createDoraRouter(ctx));
   router.use(createSurveyRouter(ctx));
+  router.use(createDecisionsRouter(ctx));
 
+  router.use(bodyParserErrorHandler);
   router.use(validationErrorHandler);
-  router.use(MiddlewareFactory.create({ config: ctx.config, logger: ctx.logger }).error());
+  // No stack traces in answers, not even in development: they are logged for 5xx instead.
+  router.use(MiddlewareFactory.create({ config: ctx.config, logger: ctx.logger }).error({ showStackTraces: false }));
   return router;
 }

@@ -59,6 +59,39 @@ export const validationErrorHandler: ErrorRequestHandler = (err, _req, res, next
   next(err);
 };
 
+/** What body-parser attaches to the errors it raises (see the body-parser README, "Errors"). */
+interface BodyParserError extends Error {
+  type: string;
+  status: number;
+  limit?: number;
+}
+
+function isBodyParserError(err: unknown): err is BodyParserError {
+  const { type, status } = (err ?? {}) as Partial<BodyParserError>;
+  return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500;
+}
+
+const BODY_ERROR_NAMES: Record<number, string> = { 413: 'PayloadTooLargeError', 415: 'UnsupportedMediaTypeError' };
+
+/**
+ * Answers body-parser's failures in Backstage's error shape, without the parser internals (raw body, stack) its errors
+ * carry: an oversized body 413, malformed JSON 400, an unsupported charset 415.
+ */
+export const bodyParserErrorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (!isBodyParserError(err)) {
+    next(err);
+    return;
+  }
+  let message = err.message;
+  if (err.type === 'entity.too.large') message = `Request body is larger than the limit of ${err.limit} bytes`;
+  if (err.type === 'entity.parse.failed') message = `Malformed JSON body: ${err.message}`;
+  res.status(err.status).json({
+    error: { name: BODY_ERROR_NAMES[err.status] ?? 'InputError', message },
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: err.status },
+  });
+};
+
 /** An ISO 8601 instant with an offset or Z, e.g. 2026-11-29T10:00:00Z. */
 export const isoInstant = z
   .string()

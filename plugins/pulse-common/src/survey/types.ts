@@ -192,8 +192,11 @@ export interface SurveyEntityView {
   minRespondents: number;
 }
 
-/** A row of the platform overview: a team or an entity. */
-export type SurveyOverviewRow = { ref: string; title?: string; groupRef?: string } & (
+/**
+ * A row of the platform overview: the whole round, a team or an entity. `title` is the catalog's display title
+ * (`metadata.title`, else `metadata.name`; the round's title for the round row); entity rows carry their owning group.
+ */
+export type SurveyOverviewRow = { ref: string; title: string; groupRef?: string } & (
   | { hidden: true; reason: string }
   | ({ hidden: false; participation?: SurveyParticipation } & SurveyHeadline)
 );
@@ -218,7 +221,12 @@ export interface SurveyOverview {
   minRespondents: number;
   /** The whole round. */
   overall: SurveyOverviewRow | null;
+  /**
+   * Every team of the catalog (groups of `spec.type: team`) and every group with responses in the round, by title;
+   * teams without enough responses are hidden with the reason.
+   */
   teams: SurveyOverviewRow[];
+  /** Every entity answered on in the round, by title. */
   entities: SurveyOverviewRow[];
   /** Empty when the whole round is hidden. */
   painPoints: SurveyPainPoint[];

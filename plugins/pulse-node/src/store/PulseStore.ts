@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { PulseHealth } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
+import { DecisionRepository } from './DecisionRepository';
 import { DoraRepository } from './DoraRepository';
+import { JobRunRepository } from './JobRunRepository';
+import { migrateLatest } from './migrateLatest';
 import { SloRepository } from './SloRepository';
 import { SurveyRepository } from './SurveyRepository';
 
@@ -25,25 +28,30 @@ export class PulseStore {
     const { database } = options;
     const client = await database.getClient();
     if (!database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateLatest(client, migrationsDir);
     }
     return new PulseStore(client);
   }
 
   /** Builds a store on a knex client that is already migrated (tests, tools). */
   static async fromClient(client: Knex): Promise<PulseStore> {
-    await client.migrate.latest({ directory: migrationsDir });
+    await migrateLatest(client, migrationsDir);
     return new PulseStore(client);
   }
 
   readonly slo: SloRepository;
   readonly dora: DoraRepository;
   readonly survey: SurveyRepository;
+  readonly decisions: DecisionRepository;
+  /** Runs of the scheduled jobs, whatever their domain. */
+  readonly jobRuns: JobRunRepository;
 
   private constructor(private readonly db: Knex) {
     this.slo = new SloRepository(db);
     this.dora = new DoraRepository(db);
     this.survey = new SurveyRepository(db);
+    this.decisions = new DecisionRepository(db);
+    this.jobRuns = new JobRunRepository(db);
   }
 
   /** The migrations applied and still pending, for the health endpoint. */

@@ -1,3 +1,4 @@
+import { ConflictError } from '@backstage/errors';
 import { SloDefinition, SloSource } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
 import { SloRollupRepository } from './SloRollupRepository';
@@ -50,7 +51,7 @@ function toRecord(row: any): SloRecord {
 export class SloRepository {
   /** Sums of samples over windows, lookbacks, days and time slices. */
   readonly sums: SloSumsRepository;
-  /** Hourly roll-up of old samples. */
+  /** Hourly and daily roll-up of old samples. */
   readonly rollup: SloRollupRepository;
 
   constructor(private readonly db: Knex) {
@@ -145,17 +146,40 @@ export class SloRepository {
     return ids;
   }
 
+  /** The start of each SLO's latest raw sample (SLI sources resume there); SLOs without samples are absent. */
+  async latestSampleTimes(sloIds: number[]): Promise<Map<number, number>> {
+    const latest = new Map<number, number>();
+    for (let i = 0; i < sloIds.length; i += LOOKUP_CHUNK) {
+      const rows = await this.db('pulse_sli_sample')
+        .whereIn('slo_id', sloIds.slice(i, i + LOOKUP_CHUNK))
+        .groupBy('slo_id')
+        .select('slo_id', this.db.raw('MAX(ts) as latest'));
+      for (const row of rows) latest.set(Number(row.slo_id), Number(row.latest));
+    }
+    return latest;
+  }
+
   /**
    * Writes samples in one transaction (all or nothing). The same (SLO, ts) replaces the stored sample, and within
-   * one call the last one wins.
+   * one call the last one wins. A sample in an hour already rolled up could no longer replace what was summed, so
+   * it fails the whole call with a ConflictError.
    */
   async writeSamples(samples: SliSampleRow[]): Promise<number> {
     const rows = [
       ...new Map(
         samples.map(s => [`${s.sloId}:${s.ts}`, { slo_id: s.sloId, ts: s.ts, good: s.good, total: s.total }]),
       ).values(),
-    ];
+    ].sort((a, b) => a.slo_id - b.slo_id || a.ts - b.ts); // one lock order, so concurrent batches cannot deadlock
     await this.db.transaction(async trx => {
+      const rolledUpUntil = await this.rollup.rolledUpUntil(trx, [...new Set(rows.map(r => r.slo_id))]);
+      const closed = rows.filter(r => r.ts < (rolledUpUntil.get(r.slo_id) ?? -Infinity));
+      if (closed.length > 0) {
+        const until = new Date(rolledUpUntil.get(closed[0].slo_id)!).toISOString();
+        throw new ConflictError(
+          `${closed.length} sample(s) fall before ${until}, where the SLO's samples are already rolled up into ` +
+            'hourly sums and can no longer be replaced',
+        );
+      }
       for (let i = 0; i < rows.length; i += SAMPLE_CHUNK) {
         await trx('pulse_sli_sample')
           .insert(rows.slice(i, i + SAMPLE_CHUNK))

@@ -1,57 +1,116 @@
 import { Knex } from 'knex';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
-/** Raw samples rolled up per transaction: one day of one SLO (1,440 rows at one sample a minute). */
-const CHUNK_MS = 86_400_000;
+/** Source rows moved per transaction: one short statement each, so no lock is held for long. */
+export const SLO_ROLLUP_BATCH_ROWS = 5000;
+
+/** Where a roll-up step reads from and what bucket it sums into. */
+interface RollupStep {
+  source: 'pulse_sli_sample' | 'pulse_sli_rollup';
+  /** The source rows' resolution when reading roll-ups. */
+  sourceResolution?: 'hour';
+  target: 'hour' | 'day';
+  bucketMs: number;
+}
+
+const RAW_TO_HOURLY: RollupStep = { source: 'pulse_sli_sample', target: 'hour', bucketMs: HOUR_MS };
+const HOURLY_TO_DAILY: RollupStep = { source: 'pulse_sli_rollup', sourceResolution: 'hour', target: 'day', bucketMs: DAY_MS };
 
 /**
- * Keeps the sample table bounded: raw samples older than a cutoff become hourly sums in `pulse_sli_rollup`, and old
- * hourly sums are dropped. Every step is one bounded transaction, so a job can stop anywhere without losing or
- * double counting events.
+ * Keeps the sample tables bounded: raw samples older than a cutoff become hourly sums, hourly sums older than a
+ * longer cutoff become daily sums (both in `pulse_sli_rollup`), and old daily sums are dropped. Every batch moves at
+ * most SLO_ROLLUP_BATCH_ROWS rows in one transaction (sum into the target, delete the source), so a run can stop
+ * anywhere without losing or double counting events. On PostgreSQL each batch holds the SLO row's lock, which
+ * `writeSamples` waits for, so a concurrent write cannot land in an hour that is being rolled up.
  */
 export class SloRollupRepository {
   constructor(private readonly db: Knex) {}
 
-  /**
-   * Rolls an SLO's raw samples with ts < cutoff (rounded down to the hour, so no hour is split) into hourly sums,
-   * one day per transaction, adding to hours already rolled up. Returns how many raw rows were rolled up.
-   */
+  /** Rolls an SLO's raw samples with ts < cutoff into hourly sums; returns how many raw rows were rolled up. */
   async rollUpBefore(sloId: number, cutoffMs: number): Promise<number> {
-    const cutoff = cutoffMs - (cutoffMs % HOUR_MS);
-    let rolled = 0;
+    return this.moveBefore(RAW_TO_HOURLY, sloId, cutoffMs);
+  }
+
+  /** Rolls an SLO's hourly sums with ts < cutoff (rounded down to a day) into daily sums; returns how many. */
+  async rollUpHoursBefore(sloId: number, cutoffMs: number): Promise<number> {
+    return this.moveBefore(HOURLY_TO_DAILY, sloId, cutoffMs - (cutoffMs % DAY_MS));
+  }
+
+  /** Drops an SLO's daily sums older than the cutoff (the end of retention); returns how many. */
+  async deleteRollupsBefore(sloId: number, cutoffMs: number): Promise<number> {
+    return this.db('pulse_sli_rollup').where({ slo_id: sloId, resolution: 'day' }).andWhere('ts', '<', cutoffMs).delete();
+  }
+
+  /**
+   * Per SLO, the end of its newest rolled-up bucket: samples before it are summed already and cannot be replaced.
+   * On PostgreSQL this share-locks the SLO rows until `trx` ends, so no roll-up batch runs in between.
+   */
+  async rolledUpUntil(trx: Knex.Transaction, sloIds: number[]): Promise<Map<number, number>> {
+    const newest = (resolution: string) =>
+      trx('pulse_sli_rollup as r')
+        .max('r.ts')
+        .where('r.slo_id', trx.ref('s.id'))
+        .andWhere('r.resolution', resolution)
+        .as(`${resolution}_ts`);
+    const query = trx('pulse_slo as s').select('s.id', newest('hour'), newest('day')).whereIn('s.id', sloIds);
+    const rows = await (this.locksRows() ? query.forShare('s') : query);
+    const until = new Map<number, number>();
+    for (const row of rows) {
+      const ends = [
+        row.hour_ts === null ? -Infinity : Number(row.hour_ts) + HOUR_MS,
+        row.day_ts === null ? -Infinity : Number(row.day_ts) + DAY_MS,
+      ];
+      until.set(Number(row.id), Math.max(...ends));
+    }
+    return until;
+  }
+
+  /** Moves one SLO's source rows with ts < cutoff into target buckets, a batch per transaction. */
+  private async moveBefore(step: RollupStep, sloId: number, cutoffMs: number): Promise<number> {
+    let moved = 0;
     for (;;) {
-      const oldest = await this.db('pulse_sli_sample')
-        .where('slo_id', sloId)
-        .andWhere('ts', '<', cutoff)
-        .min({ ts: 'ts' })
-        .first();
-      if (oldest?.ts === null || oldest?.ts === undefined) return rolled;
-      const from = Number(oldest.ts) - (Number(oldest.ts) % HOUR_MS);
-      const to = Math.min(cutoff, from + CHUNK_MS);
-      rolled += await this.db.transaction<number>(async trx => {
-        await trx.raw(
-          `INSERT INTO pulse_sli_rollup (slo_id, resolution, ts, good, total)
-           SELECT slo_id, 'hour', ts - (ts % ${HOUR_MS}), SUM(good), SUM(total)
-           FROM pulse_sli_sample
-           WHERE slo_id = ? AND ts >= ? AND ts < ?
-           GROUP BY slo_id, ts - (ts % ${HOUR_MS})
-           ON CONFLICT (slo_id, resolution, ts) DO UPDATE
-           SET good = pulse_sli_rollup.good + excluded.good, total = pulse_sli_rollup.total + excluded.total`,
-          [sloId, from, to],
-        );
-        const deleted = await trx('pulse_sli_sample')
-          .where('slo_id', sloId)
-          .andWhere('ts', '>=', from)
-          .andWhere('ts', '<', to)
-          .delete();
-        return Number(deleted);
-      });
+      const count = await this.db.transaction(trx => this.moveBatch(trx, step, sloId, cutoffMs));
+      moved += count;
+      if (count < SLO_ROLLUP_BATCH_ROWS) return moved;
     }
   }
 
-  /** Drops an SLO's hourly sums older than the cutoff; returns how many. */
-  async deleteRollupsBefore(sloId: number, cutoffMs: number): Promise<number> {
-    return this.db('pulse_sli_rollup').where({ slo_id: sloId, resolution: 'hour' }).andWhere('ts', '<', cutoffMs).delete();
+  /** Sums the oldest batch of source rows into their buckets and deletes them; returns how many rows moved. */
+  private async moveBatch(trx: Knex.Transaction, step: RollupStep, sloId: number, cutoffMs: number): Promise<number> {
+    if (this.locksRows()) {
+      await trx('pulse_slo').where('id', sloId).forNoKeyUpdate().first('id');
+    }
+    const [sourceFilter, sourceBindings]: [string, Array<string | number>] = step.sourceResolution
+      ? ['slo_id = ? AND resolution = ? AND ts < ?', [sloId, step.sourceResolution, cutoffMs]]
+      : ['slo_id = ? AND ts < ?', [sloId, cutoffMs]];
+    // The batch ends at the first row past SLO_ROLLUP_BATCH_ROWS: a primary-key range, read from the index.
+    const next = await trx(step.source)
+      .whereRaw(sourceFilter, sourceBindings)
+      .orderBy('ts')
+      .offset(SLO_ROLLUP_BATCH_ROWS)
+      .first('ts');
+    const batch = `${sourceFilter} AND ts < ?`;
+    const batchBindings = [...sourceBindings, next ? Number(next.ts) : cutoffMs];
+
+    // The bucket width is a constant of this file, inlined so PostgreSQL sees the same GROUP BY expression.
+    const bucket = `ts - (ts % ${step.bucketMs})`;
+    await trx.raw(
+      `INSERT INTO pulse_sli_rollup (slo_id, resolution, ts, good, total)
+       SELECT slo_id, ?, ${bucket}, SUM(good), SUM(total)
+       FROM ${step.source}
+       WHERE ${batch}
+       GROUP BY slo_id, ${bucket}
+       ON CONFLICT (slo_id, resolution, ts) DO UPDATE
+       SET good = pulse_sli_rollup.good + excluded.good, total = pulse_sli_rollup.total + excluded.total`,
+      [step.target, ...batchBindings],
+    );
+    return Number(await trx(step.source).whereRaw(batch, batchBindings).delete());
+  }
+
+  /** Row locks exist on PostgreSQL; SQLite runs one write transaction at a time anyway. */
+  private locksRows(): boolean {
+    return !String(this.db.client.config.client).includes('sqlite');
   }
 }

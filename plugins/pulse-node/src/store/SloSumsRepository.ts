@@ -31,8 +31,8 @@ const counts = (good: unknown, total: unknown): SliCounts => ({ good: Number(goo
 
 /**
  * The indexed range aggregates behind the SLO report: two queries per objective over the (slo_id, ts) primary key,
- * whatever the number of samples. Raw samples and hourly roll-ups are read together; the roll-up job deletes the raw
- * rows it sums, so nothing is counted twice.
+ * whatever the number of samples. Raw samples and hourly and daily roll-ups are read together; the roll-up job deletes
+ * the rows it sums in the same transaction, so nothing is counted twice.
  */
 export class SloSumsRepository {
   constructor(private readonly db: Knex) {}
@@ -58,7 +58,7 @@ export class SloSumsRepository {
     };
   }
 
-  /** Raw samples and hourly roll-ups of one SLO with from <= ts <= to, as (ts, good, total). */
+  /** Raw samples and hourly and daily roll-ups of one SLO with from <= ts <= to, as (ts, good, total). */
   private samplesBetween(sloId: number, fromMs: number, toMs: number): Knex.QueryBuilder {
     return this.db('pulse_sli_sample')
       .select('ts', 'good', 'total')
@@ -69,7 +69,8 @@ export class SloSumsRepository {
         q
           .select('ts', 'good', 'total')
           .from('pulse_sli_rollup')
-          .where({ slo_id: sloId, resolution: 'hour' })
+          .where('slo_id', sloId)
+          .whereIn('resolution', ['hour', 'day'])
           .andWhere('ts', '>=', fromMs)
           .andWhere('ts', '<=', toMs),
       );

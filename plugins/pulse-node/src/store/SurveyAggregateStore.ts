@@ -43,6 +43,15 @@ export class SurveyAggregateStore {
     }));
   }
 
+  /** Ids of the rounds with at least `minimum` responses (one GROUP BY on the round index). */
+  async roundsWithAtLeast(minimum: number): Promise<Set<number>> {
+    const rows = (await this.db('pulse_survey_response')
+      .groupBy('round_id')
+      .havingRaw('count(*) >= ?', [minimum])
+      .select({ roundId: 'round_id' })) as Row[];
+    return new Set(rows.map(row => Number(row.roundId)));
+  }
+
   /**
    * Per round and question: how many responses answered, and the count of each scale point or choice. Two GROUP BY
    * queries; no answer row leaves the database.

@@ -19,9 +19,12 @@ export interface SurveyApi {
   ): Promise<{ roundId: number; entityRef: string }>;
   /** Every round, newest first. */
   getRounds(): Promise<SurveyRound[]>;
-  /** Teams, entities, pain points and trend of a round (the latest when not given). */
+  /**
+   * Every team and the entities of a round with their scores, pain points and trend. Without `roundId`: the newest
+   * opened round whose round-wide result shows, else the newest opened round.
+   */
   getOverview(roundId?: number): Promise<SurveyOverview>;
-  /** The overview's aggregates as CSV text. */
+  /** The overview's aggregates as CSV text, the same rows as {@link SurveyApi.getOverview}. */
   getOverviewCsv(roundId?: number): Promise<string>;
 }
 

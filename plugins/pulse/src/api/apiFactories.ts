@@ -4,6 +4,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { DecisionsClient, pulseDecisionsApiRef } from './DecisionsApi';
 import { DoraClient, pulseDoraApiRef } from './DoraApi';
 import { pulseSloApiRef, SloClient } from './SloApi';
 import { pulseSurveyApiRef, SurveyClient } from './SurveyApi';
@@ -15,4 +16,5 @@ export const pulseApiFactories: AnyApiFactory[] = [
   createApiFactory({ api: pulseSloApiRef, deps: clientDeps, factory: deps => new SloClient(deps) }),
   createApiFactory({ api: pulseDoraApiRef, deps: clientDeps, factory: deps => new DoraClient(deps) }),
   createApiFactory({ api: pulseSurveyApiRef, deps: clientDeps, factory: deps => new SurveyClient(deps) }),
+  createApiFactory({ api: pulseDecisionsApiRef, deps: clientDeps, factory: deps => new DecisionsClient(deps) }),
 ];

@@ -5,3 +5,5 @@ export { pulseDoraApiRef, DoraClient } from './DoraApi';
 export type { DoraApi } from './DoraApi';
 export { pulseSurveyApiRef, SurveyClient } from './SurveyApi';
 export type { SurveyApi } from './SurveyApi';
+export { pulseDecisionsApiRef, DecisionsClient } from './DecisionsApi';
+export type { DecisionsApi } from './DecisionsApi';

@@ -1,10 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
-import { DoraIngestResponse } from '@pulse/plugin-pulse-common';
+import { DoraIngestResponse, IncidentPostmortemResponse, postmortemStatusOf } from '@pulse/plugin-pulse-common';
 import { DoraEventBatch } from '@pulse/plugin-pulse-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { PulseContext } from '../context';
+import { postmortemPatchSchema } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
 import { batchOf, parseInput } from '../validation';
 import { cdeventsToBatch } from './cdevents';
@@ -53,6 +54,18 @@ export function createDoraRouter(ctx: PulseContext): express.Router {
   });
 
   const windowOf = (req: Request) => doraWindowOf(parseInput(doraWindowQuerySchema, req.query, 'window'), Date.now());
+
+  router.patch('/dora/incidents/:id', async (req, res) => {
+    await ctx.pulseAuth.reader(req);
+    const { postmortemUrl } = parseInput(postmortemPatchSchema, req.body, 'incident');
+    const incident = await ctx.store.decisions.incidents.setPostmortemUrl(req.params.id, postmortemUrl);
+    if (!incident) throw new NotFoundError(`No incident '${req.params.id}'`);
+    const body: IncidentPostmortemResponse = {
+      ...incident,
+      postmortemStatus: postmortemStatusOf(incident.postmortemRequired, incident.postmortemUrl),
+    };
+    res.json(body);
+  });
 
   router.get('/dora/entities/:kind/:namespace/:name', async (req, res) => {
     await ctx.pulseAuth.reader(req);

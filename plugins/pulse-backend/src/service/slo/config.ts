@@ -1,7 +1,3 @@
-import {
-  SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
@@ -10,37 +6,21 @@ import {
   SloReleaseGatePolicy,
 } from '@pulse/plugin-pulse-common';
 
-/** `pulse.slo` with its defaults applied. */
+/** `pulse.slo` with its defaults applied. Job schedules live under `pulse.jobs` (see scheduleGlobalJob). */
 export interface SloConfig {
   releaseGate: SloReleaseGatePolicy;
-  discovery: { schedule: SchedulerServiceTaskScheduleDefinition };
   rollup: {
-    schedule: SchedulerServiceTaskScheduleDefinition;
-    /** How long hourly roll-ups are kept. */
+    /** Days after which hourly sums are rolled up into daily sums. */
     hourlyRetentionDays: number;
+    /** Days after which daily sums are deleted. */
+    dailyRetentionDays: number;
   };
 }
 
-const DEFAULT_DISCOVERY_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 30 },
-  timeout: { minutes: 10 },
-  initialDelay: { seconds: 15 },
-};
-
-const DEFAULT_ROLLUP_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { hours: 1 },
-  timeout: { minutes: 30 },
-  initialDelay: { minutes: 5 },
-};
-
-const DEFAULT_HOURLY_RETENTION_DAYS = 400;
+const DEFAULT_HOURLY_RETENTION_DAYS = 90;
+const DEFAULT_DAILY_RETENTION_DAYS = 400;
 
 const decisions: SloGateDecision[] = ['allow', 'warn', 'block'];
-
-function schedule(config: Config | undefined, fallback: SchedulerServiceTaskScheduleDefinition) {
-  const section = config?.getOptionalConfig('schedule');
-  return section ? readSchedulerServiceTaskScheduleDefinitionFromConfig(section) : fallback;
-}
 
 function releaseGatePolicy(config: Config | undefined): SloReleaseGatePolicy {
   const defaults = DEFAULT_SLO_RELEASE_GATE_POLICY;
@@ -62,10 +42,9 @@ export function readSloConfig(root: Config): SloConfig {
   const rollup = config?.getOptionalConfig('rollup');
   return {
     releaseGate: releaseGatePolicy(config?.getOptionalConfig('releaseGate')),
-    discovery: { schedule: schedule(config?.getOptionalConfig('discovery'), DEFAULT_DISCOVERY_SCHEDULE) },
     rollup: {
-      schedule: schedule(rollup, DEFAULT_ROLLUP_SCHEDULE),
       hourlyRetentionDays: rollup?.getOptionalNumber('hourlyRetentionDays') ?? DEFAULT_HOURLY_RETENTION_DAYS,
+      dailyRetentionDays: rollup?.getOptionalNumber('dailyRetentionDays') ?? DEFAULT_DAILY_RETENTION_DAYS,
     },
   };
 }

@@ -17,7 +17,7 @@ import { PulseStore, SloRecord, SloSums } from '@pulse/plugin-pulse-node';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The time-slice rule of a Timeslices objective, as the store counts slices. */
-function timeSliceOf(record: SloRecord, objective: SloObjectiveDefinition) {
+export function timeSliceOf(record: SloRecord, objective: SloObjectiveDefinition) {
   if (record.definition.spec.budgetingMethod !== 'Timeslices' || !objective.timeSliceWindow) return undefined;
   return { sliceMs: sloFixedDurationMillis(objective.timeSliceWindow), minGoodRatio: objective.timeSliceTarget ?? 1 };
 }

@@ -10,28 +10,53 @@ const RAW_MARGIN_MS = SLO_BURN_RATE_LOOKBACKS['3d'] + DAY_MS;
 export interface SloRollupResult {
   rawCutoff: string | null;
   rolledUp: number;
-  droppedRollups: number;
+  hourlyCutoff: string | null;
+  rolledUpHours: number;
 }
 
+/** Outcome of one retention run, for the log. */
+export interface SloRetentionResult {
+  dailyCutoff: string;
+  droppedDays: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
 /**
- * Rolls raw samples older than the longest window in use (+ margin) into hourly sums, and drops hourly sums older
- * than the retention. Windows never reach past the raw cutoff, so reports always read raw samples.
+ * Rolls raw samples older than the longest window in use (+ margin) into hourly sums, and hourly sums older than
+ * `hourlyRetentionDays` into daily sums. Windows and lookbacks never reach past the raw cutoff, so reports read raw
+ * samples; the sums keep the history. Stops between SLOs when the scheduler aborts the run.
  */
 export async function rollUpSloSamples(
   ctx: PulseContext,
-  options: { nowMs: number; hourlyRetentionDays: number },
+  options: { nowMs: number; hourlyRetentionDays: number; signal?: AbortSignal },
 ): Promise<SloRollupResult> {
   const slos = await ctx.store.slo.listAllDefinitions();
-  if (slos.length === 0) return { rawCutoff: null, rolledUp: 0, droppedRollups: 0 };
+  if (slos.length === 0) return { rawCutoff: null, rolledUp: 0, hourlyCutoff: null, rolledUpHours: 0 };
   const longestWindowMs = Math.max(
     ...slos.map(({ definition }) => sloWindowBounds(definition.spec.timeWindow[0], options.nowMs).lengthMs),
   );
   const rawCutoff = options.nowMs - longestWindowMs - RAW_MARGIN_MS;
-  const rollupCutoff = options.nowMs - options.hourlyRetentionDays * DAY_MS;
-  const result: SloRollupResult = { rawCutoff: new Date(rawCutoff).toISOString(), rolledUp: 0, droppedRollups: 0 };
+  const hourlyCutoff = options.nowMs - options.hourlyRetentionDays * DAY_MS;
+  const result = { rawCutoff: iso(rawCutoff), rolledUp: 0, hourlyCutoff: iso(hourlyCutoff), rolledUpHours: 0 };
   for (const { id } of slos) {
+    if (options.signal?.aborted) break;
     result.rolledUp += await ctx.store.slo.rollup.rollUpBefore(id, rawCutoff);
-    result.droppedRollups += await ctx.store.slo.rollup.deleteRollupsBefore(id, rollupCutoff);
+    result.rolledUpHours += await ctx.store.slo.rollup.rollUpHoursBefore(id, hourlyCutoff);
   }
   return result;
+}
+
+/** Deletes daily sums older than `dailyRetentionDays`, the end of an SLO's history. */
+export async function deleteExpiredSloSums(
+  ctx: PulseContext,
+  options: { nowMs: number; dailyRetentionDays: number; signal?: AbortSignal },
+): Promise<SloRetentionResult> {
+  const dailyCutoff = options.nowMs - options.dailyRetentionDays * DAY_MS;
+  let droppedDays = 0;
+  for (const { id } of await ctx.store.slo.listAllDefinitions()) {
+    if (options.signal?.aborted) break;
+    droppedDays += await ctx.store.slo.rollup.deleteRollupsBefore(id, dailyCutoff);
+  }
+  return { dailyCutoff: iso(dailyCutoff), droppedDays };
 }

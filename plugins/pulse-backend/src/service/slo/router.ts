@@ -4,10 +4,14 @@ import { SloRecord } from '@pulse/plugin-pulse-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PulseContext } from '../context';
+import { callerRef } from '../decisions/callerRef';
+import { readDecisionsConfig } from '../decisions/config';
+import { PolicyReleaseGate } from '../decisions/PolicyReleaseGate';
+import { gateCheckSchema, gatePreviewQuery } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
-import { readSloConfig } from './config';
+import { parseInput } from '../validation';
 import { parseSloRequestBody } from './definitionBody';
-import { entitySloReport, releaseGateOf } from './reports';
+import { entitySloReport } from './reports';
 import { parseSampleBatch } from './samples';
 
 const ENTITY = '/slo/entities/:kind/:namespace/:name';
@@ -36,8 +40,8 @@ function storedSlo(record: SloRecord): StoredSlo {
 /** The slo endpoints of the Pulse API: validation and authorization here, the numbers in pulse-common. */
 export function createSloRouter(ctx: PulseContext): express.Router {
   const router = Router();
-  const config = readSloConfig(ctx.config);
   const slos = ctx.store.slo;
+  const gate = new PolicyReleaseGate(ctx, readDecisionsConfig(ctx.config));
 
   router.put(`${ENTITY}/slos/:sloName`, yamlBody, async (req, res) => {
     await ctx.pulseAuth.reader(req);
@@ -83,10 +87,18 @@ export function createSloRouter(ctx: PulseContext): express.Router {
     res.json(await entitySloReport(ctx.store, entityRefFromParams(req.params), Date.now()));
   });
 
+  // The gate under the entity's resolved error-budget policy: GET previews it, POST is a gate check that is stored.
   router.get(`${ENTITY}/release-gate`, async (req, res) => {
     await ctx.pulseAuth.reader(req);
-    const report = await entitySloReport(ctx.store, entityRefFromParams(req.params), Date.now());
-    res.json(releaseGateOf(report, config.releaseGate));
+    const { reason } = parseInput(gatePreviewQuery, req.query, 'query');
+    res.json(await gate.evaluate(entityRefFromParams(req.params), { reason, nowMs: Date.now() }));
+  });
+
+  router.post(`${ENTITY}/release-gate`, async (req, res) => {
+    const credentials = await ctx.pulseAuth.reader(req);
+    const { reason } = parseInput(gateCheckSchema, req.body ?? {}, 'gate check');
+    const caller = callerRef(ctx.auth, credentials);
+    res.json(await gate.check(entityRefFromParams(req.params), { reason, caller, nowMs: Date.now() }));
   });
 
   return router;

@@ -10,6 +10,17 @@ import { PulseContext } from '../context';
 
 const canonical = (entity: Entity) => stringifyEntityRef(getCompoundEntityRef(entity)).toLocaleLowerCase('en-US');
 
+/** What a page shows for an entity: `metadata.title`, else `metadata.name`. */
+const displayTitle = (entity: Entity) => entity.metadata.title ?? entity.metadata.name;
+
+/** A group of the catalog as the survey overview lists it. */
+export interface SurveyCatalogGroup {
+  ref: string;
+  title: string;
+  /** `spec.type: team`. */
+  isTeam: boolean;
+}
+
 /** The first relation target of a type, or else a ref from spec, as a canonical group ref. */
 function relatedGroup(entity: Entity, relation: string, specRef: unknown): string | undefined {
   const target = entity.relations?.find(r => r.type === relation)?.targetRef;
@@ -52,6 +63,32 @@ export class SurveyCatalog {
       pending = [...new Set([...parents.values()].filter((p): p is string => !!p && !parents.has(p)))];
     }
     return parents;
+  }
+
+  /** Every Group of the catalog with its title and whether it is a team: one filtered query for the whole page. */
+  async groups(): Promise<SurveyCatalogGroup[]> {
+    const { items } = await this.ctx.catalog.getEntities(
+      {
+        filter: { kind: 'group' },
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.type'],
+      },
+      await this.options(),
+    );
+    return items.map(entity => ({
+      ref: canonical(entity),
+      title: displayTitle(entity),
+      isTeam: String(entity.spec?.type ?? '').toLocaleLowerCase('en-US') === 'team',
+    }));
+  }
+
+  /** Display titles of some entities by canonical ref, in one query; entities missing from the catalog are left out. */
+  async titlesOf(entityRefs: string[]): Promise<Map<string, string>> {
+    if (entityRefs.length === 0) return new Map();
+    const { items } = await this.ctx.catalog.getEntitiesByRefs(
+      { entityRefs, fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'] },
+      await this.options(),
+    );
+    return new Map(items.flatMap(entity => (entity ? [[canonical(entity), displayTitle(entity)] as const] : [])));
   }
 
   /** The users who are members of a group (catalog `memberOf` relation, or `spec.memberOf` as written), as canonical refs. */

@@ -16,7 +16,11 @@ const header = [
   'participation_rate',
   'pain_point_share',
   'pain_point_change',
-];
+  // Last, so that the columns before it keep their places in existing spreadsheets.
+  'title',
+] as const;
+
+type Cells = Partial<Record<(typeof header)[number], string | number>>;
 
 /** A CSV cell: quoted when needed; cells starting with =, +, - or @ are prefixed so spreadsheets do not run them. */
 function cell(value: string | number | undefined): string {
@@ -26,36 +30,37 @@ function cell(value: string | number | undefined): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function rowCells(section: string, row: SurveyOverviewRow): Array<string | number | undefined> {
-  if (row.hidden) return [section, row.ref, row.groupRef, row.reason];
-  return [
-    section,
-    row.ref,
-    row.groupRef,
-    undefined,
-    row.respondents,
-    row.satisfaction?.mean,
-    row.satisfaction?.favorable.share,
-    row.satisfaction?.favorable.low,
-    row.satisfaction?.favorable.high,
-    row.nps?.score,
-    row.nps?.low,
-    row.nps?.high,
-    row.participation?.rate,
-  ];
+function rowCells(section: string, row: SurveyOverviewRow): Cells {
+  const named = { section, ref: row.ref, group_ref: row.groupRef, title: row.title };
+  if (row.hidden) return { ...named, hidden_reason: row.reason };
+  return {
+    ...named,
+    respondents: row.respondents,
+    satisfaction_mean: row.satisfaction?.mean,
+    favorable_share: row.satisfaction?.favorable.share,
+    favorable_low: row.satisfaction?.favorable.low,
+    favorable_high: row.satisfaction?.favorable.high,
+    nps: row.nps?.score,
+    nps_low: row.nps?.low,
+    nps_high: row.nps?.high,
+    participation_rate: row.participation?.rate,
+  };
 }
 
 /** The overview's aggregates as CSV: one line per team, entity and pain point; never a response or an answer. */
 export function surveyOverviewCsv(overview: SurveyOverview): string {
-  const lines: Array<Array<string | number | undefined>> = [header];
-  if (overview.overall) lines.push(rowCells('round', overview.overall));
-  overview.teams.forEach(row => lines.push(rowCells('team', row)));
-  overview.entities.forEach(row => lines.push(rowCells('entity', row)));
-  for (const point of overview.painPoints) {
-    const cells: Array<string | number | undefined> = ['pain-point', point.choiceId];
-    cells[header.indexOf('pain_point_share')] = point.share;
-    cells[header.indexOf('pain_point_change')] = point.change;
-    lines.push(cells);
-  }
-  return `${lines.map(cells => header.map((_, i) => cell(cells[i])).join(',')).join('\n')}\n`;
+  const rows: Cells[] = [
+    ...(overview.overall ? [rowCells('round', overview.overall)] : []),
+    ...overview.teams.map(row => rowCells('team', row)),
+    ...overview.entities.map(row => rowCells('entity', row)),
+    ...overview.painPoints.map(point => ({
+      section: 'pain-point',
+      ref: point.choiceId,
+      title: point.label,
+      pain_point_share: point.share,
+      pain_point_change: point.change,
+    })),
+  ];
+  const lines = [header.join(','), ...rows.map(row => header.map(column => cell(row[column])).join(','))];
+  return `${lines.join('\n')}\n`;
 }

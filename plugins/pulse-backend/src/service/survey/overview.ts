@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   rankSurveyPainPoints,
   SurveyHeadline,
@@ -13,6 +14,7 @@ import {
 } from '@pulse/plugin-pulse-common';
 import { SurveyRepository } from '@pulse/plugin-pulse-node';
 import { SurveyAudiences } from './audience';
+import { SurveyCatalog } from './catalog';
 import { SurveyThresholds } from './config';
 import { SurveyResultsService } from './results';
 import { SurveyRoundRecord, toSurveyRound } from './rounds';
@@ -31,74 +33,105 @@ function aggregatesOf(buckets: Buckets, inScope: (b: Buckets[number]) => boolean
   return byQuestion;
 }
 
+/** A team with no response in a round: nothing to hide, but nothing to show either. */
+const NO_RESPONSES_REASON = 'No responses in this round';
+
+/** The name in a ref, for entities the catalog no longer knows. */
+const nameOf = (ref: string) => parseEntityRef(ref).name;
+
+const byTitle = (a: SurveyOverviewRow, b: SurveyOverviewRow) =>
+  a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || a.ref.localeCompare(b.ref);
+
 /** The platform page: every team and entity of a round with its headline, org-wide pain points and the org trend. */
 export class SurveyOverviewService {
   constructor(
     private readonly repository: SurveyRepository,
+    private readonly catalog: SurveyCatalog,
     private readonly results: SurveyResultsService,
     private readonly thresholds: SurveyThresholds,
   ) {}
 
-  /** The latest round that has opened, and the one of the same template before it. */
+  /**
+   * The asked round (undefined when it does not exist or has not opened) or by default the newest opened round whose
+   * round-wide result shows (else the newest opened round); and the round of the same template before it.
+   */
   private async pickRounds(roundId: number | undefined, now: number) {
-    const rounds = (await this.repository.rounds.list()).filter(r => surveyRoundStatus(r, now) !== 'scheduled');
-    const round = roundId === undefined ? rounds[0] : rounds.find(r => r.id === roundId);
+    const opened = (await this.repository.rounds.list()).filter(r => surveyRoundStatus(r, now) !== 'scheduled');
+    const round = roundId === undefined ? await this.defaultRound(opened) : opened.find(r => r.id === roundId);
     const previous = round
-      ? rounds.find(r => r.templateId === round.templateId && r.opensAt < round.opensAt)
+      ? opened.find(r => r.templateId === round.templateId && r.opensAt < round.opensAt)
       : undefined;
     return { round, previous };
+  }
+
+  /** Newest first: the first round whose round-wide result shows; rounds below the minimum are skipped unread. */
+  private async defaultRound(opened: SurveyRoundRecord[]): Promise<SurveyRoundRecord | undefined> {
+    const largeEnough = await this.repository.aggregates.roundsWithAtLeast(this.thresholds.minRespondents);
+    for (const round of opened.filter(r => largeEnough.has(r.id))) {
+      const audiences = await this.results.audiences([round.id]);
+      if (!audiences.visibilityOf(round.id, { type: 'round' }).hidden) return round;
+    }
+    return opened[0];
   }
 
   async overview(roundId: number | undefined, now: number): Promise<SurveyOverview | undefined> {
     const { round, previous } = await this.pickRounds(roundId, now);
     if (roundId !== undefined && !round) return undefined;
-    const empty = {
-      round: null,
-      previousRound: null,
-      minRespondents: this.thresholds.minRespondents,
-      overall: null,
-      teams: [],
-      entities: [],
-      painPoints: [],
-    };
-    if (!round) return { ...empty, trend: [] };
+    if (!round) {
+      const minRespondents = this.thresholds.minRespondents;
+      return { round: null, previousRound: null, minRespondents, overall: null, teams: [], entities: [], painPoints: [], trend: [] };
+    }
     const template = await this.results.template(round.templateId);
     const audiences = await this.results.audiences(previous ? [round.id, previous.id] : [round.id]);
     const headlineIds = template.questions.filter(q => q.type === 'scale' || q.type === 'nps').map(q => q.id);
     const buckets = await this.repository.aggregates.numericBucketsByEntity(round.id, headlineIds);
 
-    const row = async (ref: string, scope: SurveyScope, inScope: (b: Buckets[number]) => boolean) => {
+    const row = async (
+      ref: string,
+      title: string,
+      scope: SurveyScope,
+      inScope: (b: Buckets[number]) => boolean,
+    ): Promise<SurveyOverviewRow> => {
+      const respondents = audiences.respondentsOf(round.id, scope);
+      if (respondents === 0) return { ref, title, hidden: true, reason: NO_RESPONSES_REASON };
       const visibility = audiences.visibilityOf(round.id, scope);
       if (visibility.hidden) {
-        return { ref, hidden: true, reason: surveyHiddenReason(visibility.cause, this.thresholds.minRespondents) } as const;
+        return { ref, title, hidden: true, reason: surveyHiddenReason(visibility.cause, this.thresholds.minRespondents) };
       }
-      const headline = this.headline(template, audiences.respondentsOf(round.id, scope), aggregatesOf(buckets, inScope));
+      const headline = this.headline(template, respondents, aggregatesOf(buckets, inScope));
       const participation = scope.type === 'group' ? await this.results.participation(round, scope, audiences) : undefined;
-      return { ref, hidden: false, ...headline, ...(participation ? { participation } : {}) } as const;
+      return { ref, title, hidden: false, ...headline, ...(participation ? { participation } : {}) };
     };
 
+    // Every team of the catalog, and every group (with its ancestors) that has responses in the round.
+    const groups = await this.catalog.groups();
+    const groupTitles = new Map(groups.map(g => [g.ref, g.title]));
+    const teamRefs = new Set([...groups.filter(g => g.isTeam).map(g => g.ref), ...audiences.groupsOf(round.id)]);
     const teams: SurveyOverviewRow[] = [];
-    for (const groupRef of audiences.groupsOf(round.id).sort()) {
+    for (const groupRef of teamRefs) {
       const scope = { type: 'group', groupRef } as const;
-      const groups = new Set((audiences.aggregateScope(scope) as { groupRefs: string[] }).groupRefs);
-      teams.push(await row(groupRef, scope, b => b.groupRef !== null && groups.has(b.groupRef)));
+      const subtree = new Set((audiences.aggregateScope(scope) as { groupRefs: string[] }).groupRefs);
+      const title = groupTitles.get(groupRef) ?? nameOf(groupRef);
+      teams.push(await row(groupRef, title, scope, b => b.groupRef !== null && subtree.has(b.groupRef)));
     }
-    const entityRefs = [...new Set(audiences.entitiesOf(round.id).map(c => c.entityRef))].sort();
+
+    const entityRefs = [...new Set(audiences.entitiesOf(round.id).map(c => c.entityRef))];
+    const entityTitles = await this.catalog.titlesOf(entityRefs);
     const entities: SurveyOverviewRow[] = [];
     for (const entityRef of entityRefs) {
       const groupRef = audiences.ownerInRound(round.id, entityRef);
-      const entityRow = await row(entityRef, { type: 'entity', entityRef }, b => b.entityRef === entityRef);
+      const title = entityTitles.get(entityRef) ?? nameOf(entityRef);
+      const entityRow = await row(entityRef, title, { type: 'entity', entityRef }, b => b.entityRef === entityRef);
       entities.push({ ...entityRow, ...(groupRef ? { groupRef } : {}) });
     }
-    const overall = await row('round', { type: 'round' }, () => true);
 
     return {
       round: toSurveyRound(round, now),
       previousRound: previous ? toSurveyRound(previous, now) : null,
       minRespondents: this.thresholds.minRespondents,
-      overall,
-      teams,
-      entities,
+      overall: await row('round', round.title, { type: 'round' }, () => true),
+      teams: teams.sort(byTitle),
+      entities: entities.sort(byTitle),
       painPoints: await this.painPoints(template, round, previous, audiences),
       trend: await this.results.trend({ type: 'round' }),
     };

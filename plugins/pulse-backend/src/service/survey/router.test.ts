@@ -15,13 +15,18 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 type Knex = Awaited<ReturnType<typeof databases.init>>;
 
-/** alpha: 4 members, all answer on comp-a; beta: 6 members, 5 answer on comp-b. */
+/**
+ * alpha ("Alpha Team"): 4 members, all answer on comp-a ("Component A"); beta (no title): 6 members, answer on comp-b;
+ * gamma ("Gamma Squad"): a team that never answers; guild: a group that is not a team.
+ */
 const alpha = ['al1', 'al2', 'al3', 'al4'];
 const beta = ['be1', 'be2', 'be3', 'be4', 'be5', 'be6'];
 const entities = [
-  testGroup('alpha'),
+  testGroup('alpha', { title: 'Alpha Team' }),
   testGroup('beta'),
-  testComponent('comp-a', 'alpha'),
+  testGroup('gamma', { title: 'Gamma Squad' }),
+  testGroup('guild', { title: 'Frontend guild', type: 'guild' }),
+  testComponent('comp-a', 'alpha', 'Component A'),
   testComponent('comp-b', 'beta'),
   ...alpha.map(u => testUser(u, 'alpha')),
   ...beta.map(u => testUser(u, 'beta')),
@@ -30,6 +35,16 @@ const entities = [
 const hour = 3_600_000;
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
 const as = (user: string) => mockCredentials.user.header(`user:default/${user}`);
+const fewerThan5 = 'Fewer than 5 responses: results are hidden to keep answers anonymous';
+
+/** beta's first five answers, as [satisfaction, NPS]: 5, 4, 4, 3, 1 and 10, 9, 8, 6, 3. */
+const beta5 = [
+  [5, 10],
+  [4, 9],
+  [4, 8],
+  [3, 6],
+  [1, 3],
+];
 
 async function backend(knex: Knex, extra: Parameters<typeof startTestBackend>[0]['features'] = []) {
   const { server } = await startTestBackend({
@@ -89,14 +104,6 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
   });
 
   it('takes one response per user and refuses the second with 409', async () => {
-    // beta: satisfaction 5, 4, 4, 3, 1 and NPS 10, 9, 8, 6, 3.
-    const beta5 = [
-      [5, 10],
-      [4, 9],
-      [4, 8],
-      [3, 6],
-      [1, 3],
-    ];
     for (const [i, [satisfaction, nps]] of beta5.entries()) {
       const res = await request(server)
         .post(`/api/pulse/surveys/rounds/${roundId}/responses`)
@@ -223,23 +230,107 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     expect(fresh.body.results).toMatchObject({ hidden: true });
   });
 
-  it('lists teams, entities and pain points in the overview and its CSV', async () => {
+  it('lists every team and the entities by title in the overview and its CSV, hidden ones with the reason', async () => {
     const res = await request(server).get(`/api/pulse/surveys/overview?roundId=${roundId}`);
     expect(res.status).toBe(200);
-    expect(res.body.teams.map((t: { ref: string; hidden: boolean }) => [t.ref, t.hidden])).toEqual([
-      ['group:default/alpha', true],
-      ['group:default/beta', false],
+    // Round 10 = alpha 4 + beta 6: alpha is below 5, and the round minus beta would reveal it, so the round hides.
+    expect(res.body.overall).toEqual({ ref: 'round', title: 'Q4', hidden: true, reason: expect.stringContaining('subtract') });
+    // Sorted by title; gamma is a team without responses; guild is no team.
+    expect(res.body.teams.map((t: { ref: string; title: string }) => [t.ref, t.title])).toEqual([
+      ['group:default/alpha', 'Alpha Team'],
+      ['group:default/beta', 'beta'],
+      ['group:default/gamma', 'Gamma Squad'],
     ]);
-    expect(res.body.teams[1].satisfaction.mean).toBeCloseTo(19 / 6, 10);
-    expect(res.body.overall.hidden).toBe(true);
+    const [alphaRow, betaRow, gammaRow] = res.body.teams;
+    expect(alphaRow).toEqual({ ref: 'group:default/alpha', title: 'Alpha Team', hidden: true, reason: fewerThan5 });
+    expect(gammaRow).toEqual({
+      ref: 'group:default/gamma',
+      title: 'Gamma Squad',
+      hidden: true,
+      reason: 'No responses in this round',
+    });
+    expect(betaRow).toMatchObject({ hidden: false, respondents: 6, participation: { audienceSize: 6, participants: 6, rate: 1 } });
+    expect(betaRow.satisfaction.mean).toBeCloseTo(19 / 6, 10);
+    expect(betaRow.nps.score).toBeCloseTo(-16.6667, 3);
+    expect(res.body.entities.map((e: { ref: string; title: string; hidden: boolean }) => [e.ref, e.title, e.hidden])).toEqual([
+      ['component:default/comp-b', 'comp-b', false],
+      ['component:default/comp-a', 'Component A', true],
+    ]);
+    expect(res.body.entities[0]).toMatchObject({ groupRef: 'group:default/beta', respondents: 6 });
+    expect(res.body.entities[1]).toEqual({
+      ref: 'component:default/comp-a',
+      title: 'Component A',
+      groupRef: 'group:default/alpha',
+      hidden: true,
+      reason: fewerThan5,
+    });
     expect(res.body.painPoints).toEqual([]);
 
     const csv = await request(server).get(`/api/pulse/surveys/overview.csv?roundId=${roundId}`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\n');
-    expect(lines[0].startsWith('section,ref,group_ref,hidden_reason,respondents')).toBe(true);
-    expect(lines.find(l => l.startsWith('team,group:default/beta'))).toContain(',6,3.1667,0.5,');
+    expect(lines[0]).toBe(
+      'section,ref,group_ref,hidden_reason,respondents,satisfaction_mean,favorable_share,favorable_low,favorable_high,' +
+        'nps,nps_low,nps_high,participation_rate,pain_point_share,pain_point_change,title',
+    );
+    // The same rows as the page: the round, three teams, two entities; hidden ones carry only the reason and title.
+    expect(lines.map(l => l.split(',').slice(0, 2).join(','))).toEqual([
+      'section,ref',
+      'round,round',
+      'team,group:default/alpha',
+      'team,group:default/beta',
+      'team,group:default/gamma',
+      'entity,component:default/comp-b',
+      'entity,component:default/comp-a',
+    ]);
+    expect(lines[4]).toBe('team,group:default/gamma,,No responses in this round,,,,,,,,,,,,Gamma Squad');
+    expect(lines[3].startsWith('team,group:default/beta,,,6,3.1667,0.5,0.1876,0.8124,-16.6667,')).toBe(true);
+    expect(lines[3].endsWith(',1,,,beta')).toBe(true);
+  });
+
+  it('defaults the overview to the newest opened round whose round-wide result shows', async () => {
+    // Only Q4 has opened, and its round-wide result is hidden: the newest opened round is the fallback.
+    const fallback = await request(server).get('/api/pulse/surveys/overview');
+    expect(fallback.status).toBe(200);
+    expect(fallback.body.round.id).toBe(roundId);
+
+    // Q3 opened before Q4; five of beta answer there, so its round-wide result shows.
+    const q3 = await request(server)
+      .post('/api/pulse/surveys/rounds')
+      .send({ title: 'Q3', target: { type: 'components' }, opensAt: iso(-3 * hour), closesAt: iso(24 * hour) });
+    expect(q3.status).toBe(201);
+    for (const [i, [satisfaction, nps]] of beta5.entries()) {
+      const answer = await request(server)
+        .post(`/api/pulse/surveys/rounds/${q3.body.id}/responses`)
+        .set('Authorization', as(beta[i]))
+        .send({ entityRef: 'component:default/comp-b', answers: defaultAnswers(satisfaction, nps) });
+      expect(answer.status).toBe(201);
+    }
+
+    const res = await request(server).get('/api/pulse/surveys/overview');
+    expect(res.status).toBe(200);
+    expect(res.body.round).toMatchObject({ id: q3.body.id, title: 'Q3', status: 'open' });
+    expect(res.body.previousRound).toBeNull();
+    // Satisfaction 5, 4, 4, 3, 1: mean 17/5 = 3.4, favorable 3 of 5; NPS 2 promoters - 2 detractors of 5 = 0.
+    expect(res.body.overall).toMatchObject({ ref: 'round', title: 'Q3', hidden: false, respondents: 5 });
+    expect(res.body.overall.satisfaction.mean).toBeCloseTo(3.4, 10);
+    expect(res.body.overall.satisfaction.favorable.share).toBeCloseTo(0.6, 10);
+    expect(res.body.overall.nps.score).toBeCloseTo(0, 10);
+    expect(res.body.teams.map((t: { ref: string; hidden: boolean; reason?: string }) => [t.ref, t.hidden, t.reason])).toEqual([
+      ['group:default/alpha', true, 'No responses in this round'],
+      ['group:default/beta', false, undefined],
+      ['group:default/gamma', true, 'No responses in this round'],
+    ]);
+    // 5 of beta's 6 members took part in Q3.
+    expect(res.body.teams[1]).toMatchObject({ respondents: 5, participation: { audienceSize: 6, participants: 5 } });
+    expect(res.body.teams[1].participation.rate).toBeCloseTo(5 / 6, 10);
+
+    // ?roundId= still picks a round, whatever its results; Q3 is Q4's previous round of the same template.
+    const asked = await request(server).get(`/api/pulse/surveys/overview?roundId=${roundId}`);
+    expect(asked.body.round.id).toBe(roundId);
+    expect(asked.body.previousRound.id).toBe(q3.body.id);
+    expect((await request(server).get('/api/pulse/surveys/overview?roundId=999')).status).toBe(404);
   });
 
   it('closes a round once (409 the second time) and then refuses answers with 409', async () => {

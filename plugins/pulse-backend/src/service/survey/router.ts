@@ -33,7 +33,7 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
   const catalog = new SurveyCatalog(ctx);
   const results = new SurveyResultsService(repository, catalog, thresholds);
   const surveys = new SurveyService(repository, catalog, results, thresholds);
-  const overviews = new SurveyOverviewService(repository, results, thresholds);
+  const overviews = new SurveyOverviewService(repository, catalog, results, thresholds);
 
   // The default template is data: upserted once at start, so edits to it ship with new versions of Pulse.
   const templateReady = repository.templates.upsert(defaultSurveyTemplate, Date.now());

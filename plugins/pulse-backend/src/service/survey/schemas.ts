@@ -81,8 +81,8 @@ export const responseInput = z
   })
   .strict();
 
-/** A round id in a path. */
-export const roundId = z.coerce.number().int().positive();
+/** A round id in a path: an INTEGER column, so at most 2^31 - 1. */
+export const roundId = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** `?entityRef=` or `?groupRef=` (at most one) on results and trends. */
 export const scopeQuery = z

@@ -11,23 +11,24 @@ export function testUser(name: string, group: string): Entity {
   };
 }
 
-/** A group, optionally with a parent. */
-export function testGroup(name: string, parent?: string): Entity {
+/** A group: a team unless another `type` is given, optionally with a parent and a title. */
+export function testGroup(name: string, options: { parent?: string; title?: string; type?: string } = {}): Entity {
+  const { parent, title, type = 'team' } = options;
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
-    metadata: { name, namespace: 'default' },
-    spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
+    metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
+    spec: { type, children: [], ...(parent ? { parent } : {}) },
     relations: parent ? [{ type: 'childOf', targetRef: `group:default/${parent}` }] : [],
   };
 }
 
-/** A Component owned by a group. */
-export function testComponent(name: string, owner: string): Entity {
+/** A Component owned by a group, optionally with a title. */
+export function testComponent(name: string, owner: string, title?: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, namespace: 'default' },
+    metadata: { name, namespace: 'default', ...(title ? { title } : {}) },
     spec: { type: 'service', lifecycle: 'production', owner: `group:default/${owner}` },
     relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
   };

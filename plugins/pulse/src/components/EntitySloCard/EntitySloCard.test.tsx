@@ -10,7 +10,9 @@ import {
   sloWindowReport,
 } from '@pulse/plugin-pulse-common';
 import { screen } from '@testing-library/react';
+import { pulseDecisionsApiRef } from '../../api/DecisionsApi';
 import { SloApi, pulseSloApiRef } from '../../api/SloApi';
+import { decisionsApiAnswering } from '../EntityDecisions/decisionsFixtures';
 import { EntitySloCard } from './EntitySloCard';
 
 // recharts' ResponsiveContainer measures its parent; jsdom has no ResizeObserver.
@@ -90,7 +92,12 @@ function apiAnswering(overrides: Partial<SloApi>): SloApi {
 
 async function renderCard(api: SloApi) {
   await renderInTestApp(
-    <TestApiProvider apis={[[pulseSloApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [pulseSloApiRef, api],
+        [pulseDecisionsApiRef, decisionsApiAnswering()],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntitySloCard />
       </EntityProvider>
@@ -117,6 +124,15 @@ describe('EntitySloCard', () => {
     expect(screen.getAllByText('Budget remaining').length).toBeGreaterThan(0);
     expect(screen.getByText('60%')).toBeInTheDocument(); // the gauge
     expect(screen.getByTestId('slo-burndown')).toBeInTheDocument();
+  });
+
+  it('lists outstanding postmortems and the recent gate decisions with who asked', async () => {
+    await renderCard(apiAnswering({}));
+    expect(await screen.findByText(/inc-42 \(Checkout 500s\): spent 30.0% of a/)).toBeInTheDocument();
+    const log = await screen.findByTestId('gate-decision-log');
+    expect(log).toHaveTextContent("freeze · user:default/ada · exception 'security' used");
+    expect(log).toHaveTextContent('freeze · service:external:ci');
+    expect(log).toHaveTextContent('Error-budget freeze: releases are blocked except for: security, incident-fix');
   });
 
   it('explains the annotation and the API when the entity has no SLOs', async () => {

@@ -12,6 +12,7 @@ import { PULSE_OPENSLO_ANNOTATION, SloReport } from '@pulse/plugin-pulse-common'
 import useAsync from 'react-use/esm/useAsync';
 import { entityPath } from '../../api/PulseHttpClient';
 import { pulseSloApiRef } from '../../api/SloApi';
+import { GateDecisionLog, OutstandingPostmortems } from '../EntityDecisions';
 import { ReleaseGateBanner } from './ReleaseGateBanner';
 import { SloObjectivePanel } from './SloObjectivePanel';
 
@@ -88,6 +89,10 @@ export const EntitySloCard = () => {
               ))}
             </Box>
           ))}
+          <Divider style={{ margin: '16px 0' }} />
+          <OutstandingPostmortems entity={entity} />
+          <Divider style={{ margin: '16px 0' }} />
+          <GateDecisionLog entity={entity} />
         </>
       )}
     </InfoCard>

@@ -1,6 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { netPromoterScore, SurveyOverview, wilsonInterval } from '@pulse/plugin-pulse-common';
-import { fireEvent, screen } from '@testing-library/react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { pulseSurveyApiRef, SurveyApi } from '../../api/SurveyApi';
 import { SurveyPlatformPage } from './SurveyPlatformPage';
 
@@ -15,66 +16,152 @@ const round = {
   createdBy: 'user:default/ada',
   createdAt: '2026-10-01T00:00:00.000Z',
 };
+const round2 = { ...round, id: 2, title: 'Developer experience, round 2' };
+/** Newest first, as `GET /surveys/rounds` lists them: a scheduled round, the open one (too few answers yet), 3, 2. */
+const rounds = [
+  { ...round, id: 5, title: 'Developer experience, round 5', status: 'scheduled' as const },
+  { ...round, id: 4, title: 'Developer experience, round 4', status: 'open' as const },
+  round,
+  round2,
+];
 
 const overview: SurveyOverview = {
   round,
-  previousRound: { ...round, id: 2, title: 'Developer experience, round 2' },
+  previousRound: round2,
   minRespondents: 5,
-  overall: { ref: 'round', hidden: false, respondents: 26 },
+  overall: { ref: 'round', title: round.title, hidden: false, respondents: 26 },
   teams: [
+    { ref: 'group:default/discovery', title: 'Discovery', hidden: true, reason: 'No responses in this round' },
+    { ref: 'group:default/mobile', title: 'Mobile', hidden: true, reason: 'Fewer than 5 responses' },
     {
       ref: 'group:default/payments',
+      title: 'Payments',
       hidden: false,
       respondents: 8,
       satisfaction: { mean: 4.125, favorable: wilsonInterval(6, 8) },
       nps: netPromoterScore({ promoters: 6, passives: 3, detractors: 1 }),
       participation: { audienceSize: 8, participants: 8, rate: 1 },
     },
-    { ref: 'group:default/mobile', hidden: true, reason: 'Fewer than 5 responses' },
   ],
-  entities: [{ ref: 'component:default/checkout', groupRef: 'group:default/payments', hidden: false, respondents: 8 }],
+  entities: [
+    {
+      ref: 'component:default/checkout',
+      title: 'Checkout service',
+      groupRef: 'group:default/payments',
+      hidden: false,
+      respondents: 8,
+    },
+  ],
   painPoints: [
     { choiceId: 'code-review-wait', label: 'Waiting for code review', count: 13, share: 0.5, previousShare: 0.25, change: 0.25 },
   ],
   trend: [],
 };
 
+/** Round 2: payments answered 5 times (satisfaction 3 on every answer), everything else hidden. */
+const overview2: SurveyOverview = {
+  ...overview,
+  round: round2,
+  previousRound: null,
+  overall: { ref: 'round', title: round2.title, hidden: true, reason: 'Hidden so that a smaller group cannot be worked out' },
+  teams: [
+    {
+      ref: 'group:default/payments',
+      title: 'Payments',
+      hidden: false,
+      respondents: 5,
+      satisfaction: { mean: 3, favorable: wilsonInterval(0, 5) },
+    },
+  ],
+  entities: [],
+  painPoints: [],
+};
+
+async function renderPage(api: Partial<SurveyApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[pulseSurveyApiRef, { getRounds: jest.fn().mockResolvedValue(rounds), ...api }]]}>
+      <SurveyPlatformPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
 describe('SurveyPlatformPage', () => {
-  it('lists teams with scores, hidden teams with the reason, pain points with their change, and exports CSV', async () => {
-    const getOverviewCsv = jest.fn().mockResolvedValue('section,ref\n');
+  beforeEach(() => {
     (global as any).URL.createObjectURL = jest.fn(() => 'blob:csv');
     (global as any).URL.revokeObjectURL = jest.fn();
-    const api: Partial<SurveyApi> = { getOverview: jest.fn().mockResolvedValue(overview), getOverviewCsv };
-    await renderInTestApp(
-      <TestApiProvider apis={[[pulseSurveyApiRef, api]]}>
-        <SurveyPlatformPage />
-      </TestApiProvider>,
-    );
-    expect(await screen.findByText('Developer experience, round 3')).toBeInTheDocument();
-    expect(screen.getByText('group:default/payments')).toBeInTheDocument();
+  });
+
+  it('lists every team by title with scores or the reason it is hidden, pain points with their change, and exports CSV', async () => {
+    const getOverview = jest.fn().mockResolvedValue(overview);
+    const getOverviewCsv = jest.fn().mockResolvedValue('section,ref\n');
+    await renderPage({ getOverview, getOverviewCsv });
+    expect(await screen.findByRole('heading', { name: 'Developer satisfaction' })).toBeInTheDocument();
+    expect(await screen.findByText('Developer experience, round 3', { selector: 'h2' })).toBeInTheDocument();
+    // The server picks the default round.
+    expect(getOverview).toHaveBeenCalledWith(undefined);
+    expect(screen.getByText('Teams')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Payments' })).toHaveAttribute('href', '/catalog/default/group/payments');
+    expect(screen.getByRole('link', { name: 'Mobile' })).toHaveAttribute('href', '/catalog/default/group/mobile');
+    expect(screen.getByRole('link', { name: 'Discovery' })).toHaveAttribute('href', '/catalog/default/group/discovery');
+    expect(screen.queryByText('group:default/payments')).not.toBeInTheDocument();
+    expect(screen.getByText('No responses in this round')).toBeInTheDocument();
+    expect(screen.getByText('Fewer than 5 responses')).toBeInTheDocument();
     expect(screen.getByText('4.1')).toBeInTheDocument();
     // 6 of 8 favorable: Wilson 41-93%; NPS 50 +- 41.6.
     expect(screen.getByText('75% (41–93%)')).toBeInTheDocument();
     expect(screen.getByText('+50 (+8 to +92)')).toBeInTheDocument();
-    expect(screen.getByText('Fewer than 5 responses')).toBeInTheDocument();
     expect(screen.getByText('Waiting for code review')).toBeInTheDocument();
     expect(screen.getByText('13 (50%)')).toBeInTheDocument();
     expect(screen.getByText('+25 pts')).toBeInTheDocument();
-    expect(screen.getByText('component:default/checkout')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Checkout service' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(getOverviewCsv).toHaveBeenCalledWith(3);
   });
 
+  it('shows and exports the round picked in the round picker', async () => {
+    const getOverview = jest.fn(async (id?: number) => (id === 2 ? overview2 : overview));
+    const getOverviewCsv = jest.fn().mockResolvedValue('section,ref\n');
+    await renderPage({ getOverview, getOverviewCsv });
+    fireEvent.mouseDown(await screen.findByRole('button', { name: /^Round/ }));
+    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual([
+      'Developer experience, round 5 (scheduled)',
+      'Developer experience, round 4 (open)',
+      'Developer experience, round 3 (closed)',
+      'Developer experience, round 2 (closed)',
+    ]);
+    // A scheduled round has no results to show yet.
+    expect(options[0]).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(options[3]);
+
+    expect(await screen.findByText('Developer experience, round 2', { selector: 'h2' })).toBeInTheDocument();
+    expect(getOverview).toHaveBeenLastCalledWith(2);
+    // Payments: satisfaction 3 on all 5 answers -> mean 3.0, favorable 0 of 5 (Wilson 0-43%).
+    expect(screen.getByText('3.0')).toBeInTheDocument();
+    expect(screen.getByText('0% (0–43%)')).toBeInTheDocument();
+    expect(screen.getByText('Hidden so that a smaller group cannot be worked out')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(getOverviewCsv).toHaveBeenCalledWith(2);
+  });
+
   it('explains how to start when no round has opened', async () => {
-    const api: Partial<SurveyApi> = {
+    await renderPage({
+      getRounds: jest.fn().mockResolvedValue([]),
       getOverview: jest.fn().mockResolvedValue({ ...overview, round: null, teams: [], entities: [], painPoints: [] }),
-    };
-    await renderInTestApp(
-      <TestApiProvider apis={[[pulseSurveyApiRef, api]]}>
-        <SurveyPlatformPage />
-      </TestApiProvider>,
-    );
+    });
     expect(await screen.findByText('No survey round has opened yet')).toBeInTheDocument();
+  });
+
+  it('shows the error when the rounds cannot be listed', async () => {
+    await renderPage({
+      getRounds: jest.fn().mockRejectedValue(new Error('pulse backend down')),
+      getOverview: jest.fn().mockResolvedValue(overview),
+    });
+    expect((await screen.findAllByText(/pulse backend down/)).length).toBeGreaterThan(0);
   });
 });

@@ -11,15 +11,18 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Button, Grid, Typography } from '@material-ui/core';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Box, Button, Grid, Typography } from '@material-ui/core';
 import { SurveyOverviewRow, SurveyPainPoint } from '@pulse/plugin-pulse-common';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { pulseSurveyApiRef } from '../../api/SurveyApi';
 import { formatChange, formatMean, formatNps, formatPercent, formatShare } from '../EntitySurveyContent/format';
 import { SurveyTrendChart } from '../EntitySurveyContent/SurveyTrendChart';
+import { SurveyRoundPicker } from './SurveyRoundPicker';
 
 const scoreColumns = (first: string): TableColumn<SurveyOverviewRow>[] => [
-  { title: first, field: 'ref' },
+  { title: first, field: 'title', render: r => <EntityRefLink entityRef={r.ref} title={r.title} /> },
   { title: 'Responses', render: r => (r.hidden ? r.reason : r.respondents) },
   { title: 'Satisfaction', render: r => (!r.hidden && r.satisfaction ? formatMean(r.satisfaction.mean) : '') },
   {
@@ -49,14 +52,19 @@ async function downloadCsv(csv: Promise<string>, roundId: number | undefined) {
   URL.revokeObjectURL(url);
 }
 
-/** Developer satisfaction across teams and entities: scores, pain points, trends and CSV export. */
+/**
+ * Developer satisfaction across teams and entities of one round (picked; by default the newest whose results show):
+ * scores, pain points, trends and CSV export.
+ */
 export const SurveyPlatformPage = () => {
   const api = useApi(pulseSurveyApiRef);
-  const { value: overview, loading, error } = useAsync(() => api.getOverview(), [api]);
+  const [roundId, setRoundId] = useState<number>();
+  const rounds = useAsync(() => api.getRounds(), [api]);
+  const { value: overview, loading, error } = useAsync(() => api.getOverview(roundId), [api, roundId]);
 
   const body = () => {
-    if (loading) return <Progress />;
-    if (error) return <ResponseErrorPanel error={error} />;
+    if (loading || rounds.loading) return <Progress />;
+    if (error ?? rounds.error) return <ResponseErrorPanel error={(error ?? rounds.error)!} />;
     if (!overview?.round) {
       return (
         <EmptyState
@@ -70,9 +78,12 @@ export const SurveyPlatformPage = () => {
     return (
       <>
         <ContentHeader title={round.title}>
-          <Button variant="outlined" onClick={() => downloadCsv(api.getOverviewCsv(round.id), round.id)}>
-            Export CSV
-          </Button>
+          <SurveyRoundPicker rounds={rounds.value ?? [round]} roundId={round.id} onChange={setRoundId} />
+          <Box ml={2}>
+            <Button variant="outlined" onClick={() => downloadCsv(api.getOverviewCsv(round.id), round.id)}>
+              Export CSV
+            </Button>
+          </Box>
         </ContentHeader>
         <Typography paragraph>
           Round {round.status}; {overview.previousRound ? `compared with ${overview.previousRound.title}. ` : ''}

@@ -1,0 +1,30 @@
+import { InputError } from '@backstage/errors';
+import { PulseDoraWebhook, PulseDoraWebhookRequest } from '@pulse/plugin-pulse-node';
+import { GithubWebhookConfig } from './config';
+import { mapGithubEvent } from './mapGithubEvent';
+import { verifyGithubSignature } from './signature';
+
+const header = (request: PulseDoraWebhookRequest, name: string) => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** `POST /api/pulse/webhooks/github`: signed GitHub deliveries as DORA deployments, changes and incidents. */
+export class GithubWebhook implements PulseDoraWebhook {
+  readonly name = 'github';
+
+  constructor(private readonly config: GithubWebhookConfig) {}
+
+  async receive(request: PulseDoraWebhookRequest) {
+    await verifyGithubSignature(this.config.webhookSecret, request.body, header(request, 'x-hub-signature-256'));
+    const event = header(request, 'x-github-event');
+    if (!event) throw new InputError('Missing X-GitHub-Event header');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(request.body.toString('utf8'));
+    } catch {
+      throw new InputError('GitHub deliveries must use content type application/json');
+    }
+    return mapGithubEvent(event, payload, this.config.incidentLabel);
+  }
+}

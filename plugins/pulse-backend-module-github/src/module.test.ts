@@ -1,0 +1,171 @@
+import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import pulsePlugin from '@pulse/plugin-pulse-backend';
+import { createHmac } from 'crypto';
+import request from 'supertest';
+import { deploymentStatusPayload, issuesPayload, pullRequestPayload, pushPayload } from './__fixtures__/payloads';
+import { pulseModuleGithub } from './module';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const SECRET = 'It\'s a Secret to Everybody';
+const REPO = 'acme/checkout';
+
+const component = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+});
+
+const entities = [
+  component('checkout', { 'github.com/project-slug': REPO }),
+  component('billing', {}),
+];
+
+const signatureOf = (body: string, secret = SECRET) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+describe.each(databases.eachSupportedId())('GitHub webhook on %p', databaseId => {
+  let server: any;
+
+  beforeAll(async () => {
+    const knex = await databases.init(databaseId);
+    ({ server } = await startTestBackend({
+      features: [
+        pulsePlugin,
+        pulseModuleGithub,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({ data: { pulse: { github: { webhookSecret: SECRET } } } }),
+      ],
+    }));
+  });
+
+  const deliver = (event: string, payload: object, signature?: string) => {
+    const body = JSON.stringify(payload);
+    return request(server)
+      .post('/api/pulse/webhooks/github')
+      .set('Content-Type', 'application/json')
+      .set('X-GitHub-Event', event)
+      .set('X-GitHub-Delivery', '72d3162e-cc78-11e3-81ab-4c9367dc0958')
+      .set('X-Hub-Signature-256', signature ?? signatureOf(body))
+      .send(body);
+  };
+
+  const scorecard = () =>
+    request(server).get('/api/pulse/dora/entities/component/default/checkout?from=2026-01-01&to=2026-01-14');
+
+  it('records pushes, merged pull requests, final deployment statuses and incident issues', async () => {
+    const push = await deliver(
+      'push',
+      pushPayload({
+        repo: REPO,
+        pushedAt: '2026-01-02T09:00:00Z',
+        commits: [
+          { id: 'c1', timestamp: '2026-01-01T10:00:00Z' },
+          { id: 'c2', timestamp: '2026-01-02T04:00:00+02:00' },
+        ],
+      }),
+    );
+    expect(push.status).toBe(200);
+    expect(push.body).toEqual({ entityRef: 'component:default/checkout', accepted: 2 });
+
+    const merged = pullRequestPayload({
+      repo: 'Acme/Checkout',
+      action: 'closed',
+      merged: true,
+      mergeCommitSha: 'c3',
+      createdAt: '2026-01-03T06:00:00Z',
+      mergedAt: '2026-01-03T08:00:00Z',
+    });
+    expect((await deliver('pull_request', merged)).body).toEqual({ entityRef: 'component:default/checkout', accepted: 1 });
+
+    const deployment = (deploymentId: number, sha: string, state: string, createdAt: string, finishedAt: string) =>
+      deploymentStatusPayload({ repo: REPO, deploymentId, sha, state, createdAt, finishedAt });
+    const first = deployment(101, 'c2', 'success', '2026-01-02T09:30:00Z', '2026-01-02T10:00:00Z');
+    expect((await deliver('deployment_status', first)).status).toBe(200);
+    // GitHub redelivers: the same deployment id replaces itself.
+    expect((await deliver('deployment_status', first)).status).toBe(200);
+    expect((await deliver('deployment_status', deployment(102, 'c3', 'success', '2026-01-03T09:00:00Z', '2026-01-03T10:00:00Z'))).status).toBe(200);
+    expect((await deliver('deployment_status', deployment(103, 'c4', 'error', '2026-01-05T09:00:00Z', '2026-01-05T10:00:00Z'))).status).toBe(200);
+
+    const incident = { repo: REPO, issueId: 1001, labels: ['bug', 'Incident'], createdAt: '2026-01-03T12:00:00Z' };
+    expect((await deliver('issues', issuesPayload({ ...incident, action: 'opened' }))).status).toBe(200);
+    const closed = issuesPayload({ ...incident, action: 'closed', closedAt: '2026-01-03T13:30:00Z' });
+    expect((await deliver('issues', closed)).body).toEqual({ entityRef: 'component:default/checkout', accepted: 1 });
+  });
+
+  it('answers 202 with a reason for deliveries it does not record', async () => {
+    const ignored = async (event: string, payload: object) => {
+      const res = await deliver(event, payload);
+      expect(res.status).toBe(202);
+      return res.body.ignored;
+    };
+    expect(await ignored('ping', { zen: 'Design for failure.', hook_id: 1 })).toBe("GitHub event 'ping' is not used by Pulse");
+    expect(
+      await ignored(
+        'deployment_status',
+        deploymentStatusPayload({ repo: REPO, deploymentId: 104, sha: 'c5', state: 'in_progress', createdAt: '2026-01-06T09:00:00Z', finishedAt: '2026-01-06T09:01:00Z' }),
+      ),
+    ).toBe("deployment_status 'in_progress' is not a final state");
+    expect(
+      await ignored('push', pushPayload({ repo: REPO, ref: 'refs/heads/feature', pushedAt: '2026-01-06T09:00:00Z', commits: [{ id: 'f1', timestamp: '2026-01-06T08:00:00Z' }] })),
+    ).toBe('push to refs/heads/feature, not the default branch');
+    expect(
+      await ignored('pull_request', pullRequestPayload({ repo: REPO, action: 'closed', merged: false, mergeCommitSha: 'x1', createdAt: '2026-01-06T08:00:00Z', mergedAt: null })),
+    ).toBe("pull_request 'closed' is not a merge");
+    expect(
+      await ignored('issues', issuesPayload({ repo: REPO, action: 'opened', issueId: 1002, labels: ['bug'], createdAt: '2026-01-06T08:00:00Z' })),
+    ).toBe("issues 'opened' does not start or resolve an 'incident' issue");
+    expect(
+      await ignored(
+        'deployment_status',
+        deploymentStatusPayload({ repo: 'acme/unknown', deploymentId: 105, sha: 'u1', state: 'success', createdAt: '2026-01-06T09:00:00Z', finishedAt: '2026-01-06T10:00:00Z' }),
+      ),
+    ).toBe('No component has the annotation github.com/project-slug: acme/unknown');
+  });
+
+  it('rejects a missing or wrong signature with 401 and stores nothing', async () => {
+    const payload = deploymentStatusPayload({ repo: REPO, deploymentId: 106, sha: 'c6', state: 'success', createdAt: '2026-01-07T09:00:00Z', finishedAt: '2026-01-07T10:00:00Z' });
+    const wrongSecret = await deliver('deployment_status', payload, signatureOf(JSON.stringify(payload), 'guess'));
+    expect(wrongSecret.status).toBe(401);
+    const tampered = await deliver('deployment_status', { ...payload, extra: true }, signatureOf(JSON.stringify(payload)));
+    expect(tampered.status).toBe(401);
+    const sha1 = await deliver('deployment_status', payload, 'sha1=d03207e4b030cf234e3447bac4d93add4c6643d8');
+    expect(sha1.status).toBe(401);
+    const unsigned = await request(server)
+      .post('/api/pulse/webhooks/github')
+      .set('Content-Type', 'application/json')
+      .set('X-GitHub-Event', 'deployment_status')
+      .send(JSON.stringify(payload));
+    expect(unsigned.status).toBe(401);
+    expect((await scorecard()).body.deployments).toBe(3);
+  });
+
+  it('answers 400 for a signed payload that is not what its event promises', async () => {
+    const res = await deliver('deployment_status', { deployment: { id: 'x' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^Invalid GitHub deployment_status payload: deployment_status: Required/);
+  });
+
+  it('serves the DORA metrics computed from the deliveries', async () => {
+    const res = await scorecard();
+    expect(res.status).toBe(200);
+    // 101 and 102 succeeded, 103 errored: three production deployments, the repeated 101 counted once.
+    expect(res.body.deployments).toBe(3);
+    const { metrics } = res.body;
+    expect(metrics.deploymentFrequency).toMatchObject({ value: 2 / 14, sampleSize: 2 });
+    // c2: committed 02:00Z, deployed by 101 at 10:00 -> 8 h; c3 (the merge commit): PR opened 06:00, deployed by 102
+    // at 10:00 -> 4 h; c1 was never deployed. Median 6 h, p90 4 + 0.9 * 4 = 7.6 h.
+    expect(metrics.leadTimeForChanges).toMatchObject({ value: 6, sampleSize: 2 });
+    expect(metrics.leadTimeForChanges.p90).toBeCloseTo(7.6, 10);
+    // 103 failed; the incident opened 2 h after 102 is attributed to it: 2 of 3.
+    expect(metrics.changeFailureRate).toMatchObject({ value: 200 / 3, sampleSize: 3 });
+    // The incident issue was closed 1.5 h after it was opened; 103 has not recovered yet.
+    expect(metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.5, sampleSize: 1 });
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * PagerDuty V3 webhook payloads in the shape of the incident examples in PagerDuty's "V3 Webhook Overview".
+ */
+export function incidentEventPayload(options: {
+  eventType: string;
+  incidentId: string;
+  serviceId: string;
+  createdAt: string;
+  occurredAt: string;
+}) {
+  const resolved = options.eventType === 'incident.resolved';
+  return {
+    event: {
+      id: `01${options.incidentId}${options.eventType.length}`,
+      event_type: options.eventType,
+      resource_type: 'incident',
+      occurred_at: options.occurredAt,
+      agent: {
+        html_url: 'https://acme.pagerduty.com/users/PLH1HKV',
+        id: 'PLH1HKV',
+        self: 'https://api.pagerduty.com/users/PLH1HKV',
+        summary: 'Tenex Engineer',
+        type: 'user_reference',
+      },
+      client: null,
+      data: {
+        id: options.incidentId,
+        type: 'incident',
+        self: `https://api.pagerduty.com/incidents/${options.incidentId}`,
+        html_url: `https://acme.pagerduty.com/incidents/${options.incidentId}`,
+        number: 2,
+        status: resolved ? 'resolved' : options.eventType.replace('incident.', ''),
+        incident_key: 'd3640fbd41094207a1c11e58e46b1662',
+        created_at: options.createdAt,
+        title: 'A little bump in the road',
+        service: {
+          html_url: `https://acme.pagerduty.com/services/${options.serviceId}`,
+          id: options.serviceId,
+          self: `https://api.pagerduty.com/services/${options.serviceId}`,
+          summary: 'API Service',
+          type: 'service_reference',
+        },
+        assignees: [],
+        escalation_policy: {
+          html_url: 'https://acme.pagerduty.com/escalation_policies/PUS0KTE',
+          id: 'PUS0KTE',
+          self: 'https://api.pagerduty.com/escalation_policies/PUS0KTE',
+          summary: 'Default',
+          type: 'escalation_policy_reference',
+        },
+        teams: [],
+        priority: null,
+        urgency: 'high',
+        conference_bridge: null,
+        resolve_reason: null,
+      },
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import pulsePlugin from '@pulse/plugin-pulse-backend';
+import { createHmac } from 'crypto';
+import request from 'supertest';
+import { incidentEventPayload } from './__fixtures__/payloads';
+import { pulseModulePagerDuty } from './module';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const SECRET = 'pd-webhook-secret';
+const SERVICE = 'PF9KMXH';
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'checkout', namespace: 'default', annotations: { 'pagerduty.com/service-id': SERVICE } },
+    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+  },
+];
+
+const signatureOf = (body: string, secret = SECRET) =>
+  `v1=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+const incidentEvent = (eventType: string, incidentId: string, createdAt: string, occurredAt = createdAt) =>
+  incidentEventPayload({ eventType, incidentId, serviceId: SERVICE, createdAt, occurredAt });
+
+describe.each(databases.eachSupportedId())('PagerDuty webhook on %p', databaseId => {
+  let server: any;
+
+  beforeAll(async () => {
+    const knex = await databases.init(databaseId);
+    ({ server } = await startTestBackend({
+      features: [
+        pulsePlugin,
+        pulseModulePagerDuty,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({ data: { pulse: { pagerduty: { webhookSecret: SECRET } } } }),
+      ],
+    }));
+  });
+
+  const deliver = (payload: object, signature?: (body: string) => string) => {
+    const body = JSON.stringify(payload);
+    return request(server)
+      .post('/api/pulse/webhooks/pagerduty')
+      .set('Content-Type', 'application/json')
+      .set('X-PagerDuty-Signature', (signature ?? signatureOf)(body))
+      .send(body);
+  };
+
+  const scorecard = () =>
+    request(server).get('/api/pulse/dora/entities/component/default/checkout?from=2026-01-01&to=2026-01-14');
+
+  it('records triggered and resolved incidents against the mapped component', async () => {
+    const deployment = (id: string, finishedAt: string) => ({
+      id,
+      entityRef: 'component:default/checkout',
+      environment: 'production',
+      startedAt: finishedAt,
+      finishedAt,
+      status: 'success',
+    });
+    const deployments = await request(server)
+      .post('/api/pulse/dora/deployments')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ items: [deployment('d1', '2026-01-02T10:00:00Z'), deployment('d2', '2026-01-05T10:00:00Z')] });
+    expect(deployments.body).toEqual({ accepted: 2 });
+
+    const triggered = await deliver(incidentEvent('incident.triggered', 'Q1', '2026-01-05T11:00:00Z'));
+    expect(triggered.status).toBe(200);
+    expect(triggered.body).toEqual({ entityRef: 'component:default/checkout', accepted: 1 });
+
+    const acknowledged = await deliver(incidentEvent('incident.acknowledged', 'Q1', '2026-01-05T11:00:00Z', '2026-01-05T11:05:00Z'));
+    expect(acknowledged.status).toBe(202);
+    expect(acknowledged.body).toEqual({ ignored: "PagerDuty event 'incident.acknowledged' is not used by Pulse" });
+
+    expect((await deliver(incidentEvent('incident.resolved', 'Q1', '2026-01-05T11:00:00Z', '2026-01-05T13:00:00Z'))).status).toBe(200);
+
+    // Q2: delivered while a secret is rotated (two signatures, the first from the old secret), and redelivered.
+    expect((await deliver(incidentEvent('incident.triggered', 'Q2', '2026-01-08T09:00:00Z'))).status).toBe(200);
+    const resolvedQ2 = incidentEvent('incident.resolved', 'Q2', '2026-01-08T09:00:00Z', '2026-01-08T09:30:00Z');
+    const rotating = (body: string) => `${signatureOf(body, 'old-secret')}, ${signatureOf(body)}`;
+    expect((await deliver(resolvedQ2, rotating)).status).toBe(200);
+    expect((await deliver(resolvedQ2)).status).toBe(200);
+  });
+
+  it('answers 202 for an unmapped service and 400 for a payload without an incident', async () => {
+    const unmapped = await deliver(
+      incidentEventPayload({ eventType: 'incident.triggered', incidentId: 'Q9', serviceId: 'PUNKNWN', createdAt: '2026-01-06T00:00:00Z', occurredAt: '2026-01-06T00:00:00Z' }),
+    );
+    expect(unmapped.status).toBe(202);
+    expect(unmapped.body).toEqual({ ignored: 'No component has the annotation pagerduty.com/service-id: PUNKNWN' });
+
+    const broken = await deliver({ event: { event_type: 'incident.triggered', occurred_at: '2026-01-06T00:00:00Z', data: { id: 'Q8' } } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toBe('Invalid PagerDuty webhook payload: event.data.created_at: Required');
+  });
+
+  it('rejects a missing or wrong signature with 401 and stores nothing', async () => {
+    const payload = incidentEvent('incident.resolved', 'Q3', '2026-01-09T09:00:00Z', '2026-01-09T19:00:00Z');
+    expect((await deliver(payload, body => signatureOf(body, 'guess'))).status).toBe(401);
+    expect((await deliver(payload, body => signatureOf(body).replace('v1=', 'v0='))).status).toBe(401);
+    expect((await deliver(payload, () => 'v1=zz')).status).toBe(401);
+    const unsigned = await request(server)
+      .post('/api/pulse/webhooks/pagerduty')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(payload));
+    expect(unsigned.status).toBe(401);
+    expect((await scorecard()).body.metrics.failedDeploymentRecoveryTime.sampleSize).toBe(2);
+  });
+
+  it('serves the DORA metrics computed from the incidents', async () => {
+    const { metrics } = (await scorecard()).body;
+    // Q1 began 1 h after d2 (inside the 24 h attribution window); Q2 began 71 h after it: 1 of 2 deployments failed.
+    expect(metrics.changeFailureRate).toMatchObject({ value: 50, sampleSize: 2 });
+    // Q1 took 2 h, Q2 0.5 h (its redelivery counted once): median 1.25 h.
+    expect(metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.25, sampleSize: 2 });
+  });
+});

@@ -1,0 +1,48 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { SloDefinition, sloWindowBounds } from '@pulse/plugin-pulse-common';
+import { PulseSliSource, PulseStore } from '@pulse/plugin-pulse-node';
+
+/** What one run of a source did. */
+export interface SliSourceRunResult {
+  slos: number;
+  samples: number;
+  failed: number;
+}
+
+/** The lower-cased metric source type of an SLO's inline indicator (its `total` query), if it has one. */
+export function metricSourceTypeOf(definition: SloDefinition): string | undefined {
+  return definition.spec.indicator?.spec.ratioMetric.total.metricSource.type?.toLocaleLowerCase('en-US');
+}
+
+/**
+ * Fills every SLO of the source's type from its latest stored sample (re-fetched, as it may have been partial) or, after
+ * a longer outage or for a new SLO, from the start of its current window, up to `now`. One failing SLO is logged and
+ * skipped; the next run starts it where its stored samples end.
+ */
+export async function fillFromSliSource(
+  store: PulseStore,
+  source: PulseSliSource,
+  logger: LoggerService,
+  now: number,
+): Promise<SliSourceRunResult> {
+  const type = source.type.toLocaleLowerCase('en-US');
+  const slos = (await store.slo.listAllDefinitions()).filter(slo => metricSourceTypeOf(slo.definition) === type);
+  const latest = await store.slo.latestSampleTimes(slos.map(slo => slo.id));
+
+  const result: SliSourceRunResult = { slos: slos.length, samples: 0, failed: 0 };
+  for (const { id, definition } of slos) {
+    try {
+      const windowStart = sloWindowBounds(definition.spec.timeWindow[0], now).startMs;
+      const counts = await source.fetchCounts({
+        ratioMetric: definition.spec.indicator!.spec.ratioMetric,
+        from: Math.max(latest.get(id) ?? windowStart, windowStart),
+        to: now,
+      });
+      result.samples += await store.slo.writeSamples(counts.map(c => ({ sloId: id, ...c })));
+    } catch (error) {
+      result.failed += 1;
+      logger.warn(`Pulse SLI source ${source.type}: SLO ${id} '${definition.metadata.name}' failed: ${error}`);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,50 @@
+/** Who may call a route of the Pulse API. */
+export type PulseAccess = 'open' | 'reader' | 'user' | 'ingester' | 'manager' | 'framework' | 'signed';
+
+/**
+ * Who may call each route: `open` anyone, `reader` users and services, `user` signed-in users only, `ingester`
+ * service principals only, `manager` readers holding pulse.survey.manage, `framework` the routes the permissions
+ * registry adds for the permission backend, `signed` webhooks that modules register (their signature is the
+ * authentication). A new route must be added here: trust/auth.test.ts fails for a route missing from this table.
+ */
+export const ACCESS: Record<string, PulseAccess> = {
+  'get /health': 'open',
+  'get /.well-known/backstage/permissions/metadata': 'framework',
+  'post /.well-known/backstage/permissions/apply-conditions': 'framework',
+  'put /slo/entities/:kind/:namespace/:name/slos/:sloName': 'reader',
+  'get /slo/entities/:kind/:namespace/:name/slos': 'reader',
+  'get /slo/entities/:kind/:namespace/:name/slos/:sloName': 'reader',
+  'delete /slo/entities/:kind/:namespace/:name/slos/:sloName': 'reader',
+  'post /slo/samples': 'ingester',
+  'get /slo/entities/:kind/:namespace/:name': 'reader',
+  'get /slo/entities/:kind/:namespace/:name/release-gate': 'reader',
+  'post /slo/entities/:kind/:namespace/:name/release-gate': 'reader',
+  'post /dora/deployments': 'ingester',
+  'post /dora/changes': 'ingester',
+  'post /dora/incidents': 'ingester',
+  'post /events': 'ingester',
+  'post /webhooks/:name': 'signed',
+  'patch /dora/incidents/:id': 'reader',
+  'get /dora/entities/:kind/:namespace/:name': 'reader',
+  'get /dora/groups': 'reader',
+  'get /dora/groups/:namespace/:name': 'reader',
+  'get /surveys/templates': 'reader',
+  'post /surveys/templates': 'manager',
+  'post /surveys/rounds': 'manager',
+  'get /surveys/rounds': 'reader',
+  'get /surveys/rounds/:id': 'reader',
+  'post /surveys/rounds/:id/close': 'manager',
+  'post /surveys/rounds/:id/responses': 'user',
+  'get /surveys/rounds/:id/results': 'reader',
+  'get /surveys/entities/:kind/:namespace/:name': 'reader',
+  'get /surveys/trends': 'reader',
+  'get /surveys/overview': 'reader',
+  'get /surveys/overview.csv': 'reader',
+  'get /decisions/entities/:kind/:namespace/:name/policy': 'reader',
+  'put /decisions/entities/:kind/:namespace/:name/policy': 'user',
+  'delete /decisions/entities/:kind/:namespace/:name/policy': 'user',
+  'get /decisions/entities/:kind/:namespace/:name/gate-decisions': 'reader',
+  'get /decisions/entities/:kind/:namespace/:name/postmortems': 'reader',
+  'get /decisions/review': 'reader',
+  'get /decisions/quadrant': 'reader',
+};

@@ -1,0 +1,75 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityPolicyResponse,
+  ErrorBudgetPolicyOverride,
+  GateDecisionListResponse,
+  IncidentPostmortemResponse,
+  IncidentReviewResponse,
+  OutstandingPostmortemsResponse,
+  SpeedReliabilityResponse,
+} from '@pulse/plugin-pulse-common';
+import { entityPath, PulseHttpClient } from './PulseHttpClient';
+
+/** The entity a decisions call is about. */
+export type DecisionsEntity = Parameters<typeof entityPath>[0];
+
+/** Reads the decisions part of the Pulse API: policies, gate decisions, postmortems, the review and the quadrant. */
+export interface DecisionsApi {
+  /** The entity's resolved error-budget policy and its own override. */
+  getPolicy(entity: DecisionsEntity): Promise<EntityPolicyResponse>;
+  /** Sets the entity's policy override (merged over its group's and the portal's). */
+  putPolicy(entity: DecisionsEntity, override: ErrorBudgetPolicyOverride): Promise<EntityPolicyResponse>;
+  /** The entity's stored gate decisions, newest first. */
+  getGateDecisions(entity: DecisionsEntity, options?: { limit?: number }): Promise<GateDecisionListResponse>;
+  /** The entity's required postmortems that have no link yet. */
+  getOutstandingPostmortems(entity: DecisionsEntity): Promise<OutstandingPostmortemsResponse>;
+  /** The incidents of a month (`YYYY-MM`) for a team, or for the organisation without one. */
+  getIncidentReview(options: { month: string; groupRef?: string }): Promise<IncidentReviewResponse>;
+  /** Links (or with null unlinks) an incident's postmortem. */
+  setPostmortemUrl(incidentId: string, postmortemUrl: string | null): Promise<IncidentPostmortemResponse>;
+  /** Every service of a team, or of the organisation, placed by speed against reliability. */
+  getSpeedReliability(options?: { groupRef?: string; days?: number }): Promise<SpeedReliabilityResponse>;
+}
+
+export const pulseDecisionsApiRef = createApiRef<DecisionsApi>({ id: 'plugin.pulse.decisions' });
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  Object.entries(params).forEach(([key, value]) => value !== undefined && search.set(key, String(value)));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+/** The HTTP client of {@link DecisionsApi}. */
+export class DecisionsClient extends PulseHttpClient implements DecisionsApi {
+  getPolicy(entity: DecisionsEntity): Promise<EntityPolicyResponse> {
+    return this.request(`/decisions${entityPath(entity)}/policy`);
+  }
+
+  putPolicy(entity: DecisionsEntity, override: ErrorBudgetPolicyOverride): Promise<EntityPolicyResponse> {
+    return this.request(`/decisions${entityPath(entity)}/policy`, { method: 'PUT', body: override });
+  }
+
+  getGateDecisions(entity: DecisionsEntity, options?: { limit?: number }): Promise<GateDecisionListResponse> {
+    return this.request(`/decisions${entityPath(entity)}/gate-decisions${query({ limit: options?.limit })}`);
+  }
+
+  getOutstandingPostmortems(entity: DecisionsEntity): Promise<OutstandingPostmortemsResponse> {
+    return this.request(`/decisions${entityPath(entity)}/postmortems`);
+  }
+
+  getIncidentReview(options: { month: string; groupRef?: string }): Promise<IncidentReviewResponse> {
+    return this.request(`/decisions/review${query(options)}`);
+  }
+
+  setPostmortemUrl(incidentId: string, postmortemUrl: string | null): Promise<IncidentPostmortemResponse> {
+    return this.request(`/dora/incidents/${encodeURIComponent(incidentId)}`, {
+      method: 'PATCH',
+      body: { postmortemUrl },
+    });
+  }
+
+  getSpeedReliability(options?: { groupRef?: string; days?: number }): Promise<SpeedReliabilityResponse> {
+    return this.request(`/decisions/quadrant${query({ groupRef: options?.groupRef, days: options?.days })}`);
+  }
+}

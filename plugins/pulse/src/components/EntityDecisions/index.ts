@@ -1,0 +1,3 @@
+export { GateDecisionLog } from './GateDecisionLog';
+export { OutstandingPostmortems } from './OutstandingPostmortems';
+export { percentText } from './format';
