@@ -92,43 +92,52 @@ function launch(replica) {
     { cwd: root, detached: true, stdio: ['ignore', out, out], env: { ...process.env, LOG_LEVEL: 'info' } },
   );
   replica.child = child;
-  replica.exited = false;
-  child.on('exit', () => {
-    if (replica.child === child) replica.exited = true;
-  });
   return replica;
 }
 
-async function stopReplica(replica) {
-  for (const signal of ['SIGTERM', 'SIGKILL']) {
-    if (replica.exited) return;
-    try {
-      process.kill(-replica.child.pid, signal);
-    } catch {
-      return; // already gone
-    }
-    for (let i = 0; i < 50 && !replica.exited; i++) await sleep(100);
+/** Whether any process of the replica's group is still alive. */
+function groupAlive(replica) {
+  try {
+    process.kill(-replica.child.pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
+/** SIGTERM to the replica's whole process group, SIGKILL after 5 s, until no process of it is left. */
+async function stopReplica(replica) {
+  for (const signal of ['SIGTERM', 'SIGKILL']) {
+    if (!groupAlive(replica)) return;
+    process.kill(-replica.child.pid, signal);
+    for (let i = 0; i < 50 && groupAlive(replica); i++) await sleep(100);
+  }
+}
+
+async function stopReplicas() {
+  await Promise.all(replicas.map(stopReplica));
+}
+
 /**
- * Waits for /api/pulse/health. Pulse waits for another replica's migration lock; Backstage's own plugins (catalog,
- * app) fail start-up with MigrationLocked instead (backstage/backstage#24284), and an orchestrator restarts such a
- * pod: so does this, once. A Pulse start-up failure fails the test.
+ * Waits for /api/pulse/health. The Pulse store waits for another replica's migrations; Backstage's own services and
+ * plugins (core.auth's key store, catalog, app) fail start-up instead when two replicas migrate a fresh database at
+ * once (MigrationLocked, backstage/backstage#24284), and an orchestrator restarts such a pod: so does this, once.
+ * A failure of the Pulse store fails the test.
  */
 async function waitUntilHealthy(replica) {
   let restarts = 0;
   while (Date.now() - started < DEADLINE_MS / 2) {
     const output = readFileSync(replica.logFile, 'utf8');
-    if (output.includes("Plugin 'pulse' startup failed")) throw new Error(`Pulse failed to start on ${replica.port}`);
+    if (output.includes("service 'pulse.store'")) throw new Error(`the Pulse store failed to start on ${replica.port}`);
     if (output.includes('Backend startup failed') && restarts === 0) {
       restarts++;
-      log(`replica on ${replica.port}: Backstage start-up failed (${/caused by (\w+)/.exec(output)?.[1]}); restarting it`);
+      const cause = /(MigrationLocked|already exists|duplicate key)/.exec(output)?.[1] ?? 'see its log';
+      log(`replica on ${replica.port}: Backstage start-up failed (${cause}); restarting it`);
       await stopReplica(replica);
       launch(replica);
       continue;
     }
-    if (replica.exited) throw new Error(`replica on ${replica.port} exited during start-up`);
+    if (!groupAlive(replica)) throw new Error(`replica on ${replica.port} exited during start-up`);
     try {
       const { status } = await api(replica.port, 'GET', '/health');
       if (status === 200) return;

@@ -87,6 +87,58 @@ export interface Config {
       };
     };
 
+    /**
+     * The portal's error-budget policy (see docs/decisions.md). Each key left out keeps the value of
+     * `pulse.slo.releaseGate`, or the SRE Workbook default. An entity's owning group may override it under `groups`, and
+     * an entity through `PUT /api/pulse/decisions/entities/:kind/:namespace/:name/policy`.
+     */
+    policy?: {
+      caution?: {
+        /** Caution when any objective's remaining budget fraction is below this. Default 0.25. */
+        remainingBelow?: number;
+        /** Caution while a ticket alert (slow burn) fires. Default true. */
+        onTicketAlert?: boolean;
+      };
+      freeze?: {
+        /** Freeze when any objective's remaining budget fraction is at or below this. Default 0 (exhausted). */
+        remainingAtOrBelow?: number;
+        /** Freeze while a page alert (fast burn) fires. Default true. */
+        onPageAlert?: boolean;
+        /** Whether a freeze blocks releases; false makes the gate only warn (an advisory freeze). Default true. */
+        blocksReleases?: boolean;
+      };
+      /** Reasons (`pulse gate --reason`) that let a release pass a freeze. Default ['security', 'incident-fix']. */
+      exceptions?: string[];
+      /**
+       * Overrides per owning group, keyed by group ref (`group:default/payments`) or bare group name, each with the
+       * same keys as above.
+       */
+      groups?: {
+        [groupRef: string]: {
+          caution?: { remainingBelow?: number; onTicketAlert?: boolean };
+          freeze?: { remainingAtOrBelow?: number; onPageAlert?: boolean; blocksReleases?: boolean };
+          exceptions?: string[];
+        };
+      };
+    };
+
+    /** Decisions: postmortems and the transition job. */
+    decisions?: {
+      /** An incident that spends more than this share of any objective's budget needs a postmortem. Default 0.2. */
+      postmortemBudgetShare?: number;
+      /** Days back the job (re)assesses incidents' budget spend. Default 35. */
+      incidentLookbackDays?: number;
+      /**
+       * The `pulse-decisions-transitions` job: evaluates every entity with SLOs, notifies owners of new freezes and
+       * page alerts. Default: every 5 minutes, 4 minute timeout, first run 1 minute after start.
+       */
+      schedule?: {
+        frequency: string | { cron: string } | { [unit: string]: number };
+        timeout: string | { [unit: string]: number };
+        initialDelay?: string | { [unit: string]: number };
+      };
+    };
+
     /** Developer-satisfaction surveys. */
     surveys?: {
       /**

@@ -32,8 +32,8 @@ const ofRepository = (repository: { full_name: string }, toBatch: (entityRef: st
 function parsePayload<S extends z.ZodTypeAny>(schema: S, payload: unknown, event: string): z.infer<S> {
   const result = schema.safeParse(payload);
   if (!result.success) {
-    const issues = result.error.issues.slice(0, 5).map(i => `${i.path.join('.') || '(body)'}: ${i.message}`);
-    throw new InputError(`Invalid GitHub ${event} payload: ${issues.join('; ')}`);
+    const problems = result.error.issues.slice(0, 5).map(i => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    throw new InputError(`Invalid GitHub ${event} payload: ${problems.join('; ')}`);
   }
   return result.data;
 }

@@ -1,6 +1,7 @@
 import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The module is tested inside the plugin it extends.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import pulsePlugin from '@pulse/plugin-pulse-backend';
 import { createHmac } from 'crypto';
 import request from 'supertest';
@@ -14,7 +15,7 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 const SECRET = 'It\'s a Secret to Everybody';
 const REPO = 'acme/checkout';
 
-const component = (name: string, annotations: Record<string, string>): Entity => ({
+const component = (name: string, annotations: Record<string, string>) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },

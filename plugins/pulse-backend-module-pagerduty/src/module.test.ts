@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The module is tested inside the plugin it extends.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import pulsePlugin from '@pulse/plugin-pulse-backend';
 import { createHmac } from 'crypto';
 import request from 'supertest';
@@ -14,7 +15,7 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 const SECRET = 'pd-webhook-secret';
 const SERVICE = 'PF9KMXH';
 
-const entities: Entity[] = [
+const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

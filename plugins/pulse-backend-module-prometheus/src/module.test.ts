@@ -1,6 +1,8 @@
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The module is tested inside the plugin it extends.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import pulsePlugin from '@pulse/plugin-pulse-backend';
 import { existsSync } from 'fs';
 import request from 'supertest';
@@ -50,7 +52,7 @@ const slo = (name: string, ratioMetric: object) => ({
   },
 });
 
-const entities: Entity[] = [
+const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -72,6 +74,7 @@ describeWithPrometheus('Prometheus SLI source against a real Prometheus', () => 
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     let server: any;
+    // A scheduler that runs the task only when the test triggers it.
     const scheduler = mockServices.scheduler();
     const fillFromPrometheus = () => scheduler.triggerTask('pulse-sli-source-prometheus');
 
@@ -82,7 +85,7 @@ describeWithPrometheus('Prometheus SLI source against a real Prometheus', () => 
           pulsePlugin,
           pulseModulePrometheus,
           mockServices.database.factory({ knex }),
-          scheduler.factory({ skipTaskRunOnStartup: true }),
+          createServiceFactory({ service: coreServices.scheduler, deps: {}, factory: () => scheduler }),
           catalogServiceMock.factory({ entities }),
           mockServices.rootConfig.factory({
             data: {
@@ -105,12 +108,12 @@ describeWithPrometheus('Prometheus SLI source against a real Prometheus', () => 
       return Object.fromEntries(res.body.slos.map((s: any) => [s.name, s.objectives[0]]));
     };
 
-    const expectBudgetFromPrometheus = (objective: any) => {
-      expect(objective.counts).toEqual({ good: 16_900, total: 17_000, unit: 'events' });
+    const budgetOf = ({ counts, errorBudget, sli }: any) => ({ counts, errorBudget, sli });
+    const BUDGET_FROM_PROMETHEUS = {
+      counts: { good: 16_900, total: 17_000, unit: 'events' },
       // 1% of 17,000 = 170 bad requests allowed; 100 spent, 70 left.
-      expect(objective.errorBudget).toMatchObject({ total: 170, consumed: 100, remaining: 70, unit: 'events' });
-      expect(objective.errorBudget.remainingFraction).toBeCloseTo(70 / 170, 9);
-      expect(objective.sli).toBeCloseTo(16_900 / 17_000, 12);
+      errorBudget: { total: 170, consumed: 100, remaining: 70, remainingFraction: expect.closeTo(70 / 170, 9), unit: 'events' },
+      sli: expect.closeTo(16_900 / 17_000, 9),
     };
 
     it('fills good/total and bad/total counter SLOs and serves the budget computed from them', async () => {
@@ -133,8 +136,8 @@ describeWithPrometheus('Prometheus SLI source against a real Prometheus', () => 
 
       await fillFromPrometheus();
       const objectives = await objectivesByName();
-      expectBudgetFromPrometheus(objectives.availability);
-      expectBudgetFromPrometheus(objectives.errors);
+      expect(budgetOf(objectives.availability)).toEqual(BUDGET_FROM_PROMETHEUS);
+      expect(budgetOf(objectives.errors)).toEqual(BUDGET_FROM_PROMETHEUS);
     });
 
     it('resumes from the latest stored sample without counting an interval twice', async () => {
@@ -142,8 +145,8 @@ describeWithPrometheus('Prometheus SLI source against a real Prometheus', () => 
       await fillFromPrometheus();
       await fillFromPrometheus();
       const objectives = await objectivesByName();
-      expectBudgetFromPrometheus(objectives.availability);
-      expectBudgetFromPrometheus(objectives.errors);
+      expect(budgetOf(objectives.availability)).toEqual(BUDGET_FROM_PROMETHEUS);
+      expect(budgetOf(objectives.errors)).toEqual(BUDGET_FROM_PROMETHEUS);
     });
   });
 });

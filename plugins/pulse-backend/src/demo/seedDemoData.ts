@@ -1,4 +1,5 @@
 import { PulseContext } from '../service/context';
+import { seedDecisionsDemo } from './decisionsDemo';
 import { seedDoraDemo } from './doraDemo';
 import { seedSloDemo } from './sloDemo';
 import { seedSurveyDemo } from './surveyDemo';
@@ -16,4 +17,5 @@ export async function seedDemoData(ctx: PulseContext, now = new Date()): Promise
   await seedSloDemo(ctx, now);
   await seedDoraDemo(ctx, now);
   await seedSurveyDemo(ctx, now);
+  await seedDecisionsDemo(ctx, now);
 }

@@ -5,6 +5,7 @@ import {
 import { Knex } from 'knex';
 import { sql } from './DoraSql';
 import { DoraStatsQueries } from './DoraStatsQueries';
+import { transactionWithRetry } from './transactionWithRetry';
 import {
   DoraChangeRecord,
   DoraCountingRules,
@@ -25,9 +26,14 @@ function chunksOf<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-/** The last occurrence of every id, in first-seen order: a retried event within one batch replaces the earlier one. */
+/** Ascending ids: every batch takes its row locks in one order, so concurrent batches do not deadlock. */
+function byIdOrder<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : Number(a.id > b.id);
+}
+
+/** The last occurrence of every id, in id order: a retried event within one batch replaces the earlier one. */
 function lastById<T extends { id: string }>(items: T[]): T[] {
-  return [...new Map(items.map(item => [item.id, item])).values()];
+  return [...new Map(items.map(item => [item.id, item])).values()].sort(byIdOrder);
 }
 
 /**
@@ -49,7 +55,7 @@ function foldIncidents(items: DoraIncidentRecord[]): DoraIncidentRecord[] {
         : item,
     );
   }
-  return [...byId.values()];
+  return [...byId.values()].sort(byIdOrder);
 }
 
 /**
@@ -70,12 +76,12 @@ export class DoraRepository {
     const incidents = foldIncidents(batch.incidents ?? []);
     const now = Date.now();
 
-    await this.db.transaction(async trx => {
+    await transactionWithRetry(this.db, async trx => {
       const touchedShas = new Set<string>(changes.map(c => c.id));
       for (const sha of await this.upsertDeployments(trx, deployments, now)) touchedShas.add(sha);
       await this.upsertChanges(trx, changes, now);
       await this.upsertIncidents(trx, incidents, now);
-      await this.updateFirstDeployments(trx, [...touchedShas], rules.productionEnvironments);
+      await this.updateFirstDeployments(trx, [...touchedShas].sort(), rules.productionEnvironments);
     });
     return deployments.length + changes.length + incidents.length;
   }

@@ -3,6 +3,7 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { Server } from 'node:http';
 import { pulsePlugin } from '../../plugin';
 
 export const MIN = 60_000;
@@ -62,7 +63,7 @@ export async function startDecisionsBackend(
   databases: TestDatabases,
   databaseId: Parameters<TestDatabases['init']>[0],
   options: { entities: Entity[]; config?: object },
-) {
+): Promise<{ server: Server; send: jest.Mock }> {
   const knex = await databases.init(databaseId);
   const send = jest.fn(async () => {});
   const { server } = await startTestBackend({

@@ -274,7 +274,10 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
     await request(server).post('/api/pulse/slo/samples').set(service).send({ items: [{ ...sample(2 * MIN, 70, 100) }] });
     const paged = await request(server).get(`${CHECKOUT}/release-gate`);
     expect(paged.body.decision).toBe('block');
-    expect(paged.body.reasons).toEqual(['checkout-availability / Checkout succeeds: page alert firing (fast burn)']);
+    expect(paged.body.reasons).toEqual([
+      'Error-budget freeze: releases are blocked except for: security, incident-fix',
+      'checkout-availability / Checkout succeeds: page alert firing (fast burn)',
+    ]);
   });
 
   it('blocks an exhausted budget, allows an entity without SLOs, and follows the configured policy', async () => {
@@ -289,7 +292,10 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
     // 1% of 1,000 = 10 allowed, 100 bad: 1 - 100/10 = -900%.
     expect(gate.body).toMatchObject({
       decision: 'block',
-      reasons: ['checkout-availability / Checkout succeeds: error budget exhausted (-900.0% remaining)'],
+      reasons: [
+        'Error-budget freeze: releases are blocked except for: security, incident-fix',
+        'checkout-availability / Checkout succeeds: error budget exhausted (-900.0% remaining)',
+      ],
       policy: { warnWhenRemainingBelow: 0.5, blockWhenRemainingAtMost: 0 },
     });
 

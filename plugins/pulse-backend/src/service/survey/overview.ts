@@ -78,8 +78,16 @@ export class SurveyOverviewService {
     const { round, previous } = await this.pickRounds(roundId, now);
     if (roundId !== undefined && !round) return undefined;
     if (!round) {
-      const minRespondents = this.thresholds.minRespondents;
-      return { round: null, previousRound: null, minRespondents, overall: null, teams: [], entities: [], painPoints: [], trend: [] };
+      return {
+        round: null,
+        previousRound: null,
+        minRespondents: this.thresholds.minRespondents,
+        overall: null,
+        teams: [],
+        entities: [],
+        painPoints: [],
+        trend: [],
+      };
     }
     const template = await this.results.template(round.templateId);
     const audiences = await this.results.audiences(previous ? [round.id, previous.id] : [round.id]);
@@ -96,7 +104,8 @@ export class SurveyOverviewService {
       if (respondents === 0) return { ref, title, hidden: true, reason: NO_RESPONSES_REASON };
       const visibility = audiences.visibilityOf(round.id, scope);
       if (visibility.hidden) {
-        return { ref, title, hidden: true, reason: surveyHiddenReason(visibility.cause, this.thresholds.minRespondents) };
+        const reason = surveyHiddenReason(visibility.cause, this.thresholds.minRespondents);
+        return { ref, title, hidden: true, reason };
       }
       const headline = this.headline(template, respondents, aggregatesOf(buckets, inScope));
       const participation = scope.type === 'group' ? await this.results.participation(round, scope, audiences) : undefined;

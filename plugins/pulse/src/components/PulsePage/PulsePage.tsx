@@ -1,5 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { DoraTeamsPage } from '../DoraTeamsPage';
+import { IncidentReviewPage } from '../IncidentReviewPage';
+import { SpeedReliabilityView } from '../SpeedReliabilityView';
 import { SurveyPlatformPage } from '../SurveyPlatformPage';
 
 /** The Pulse pages for teams and the whole organisation, under /pulse. */
@@ -8,5 +10,7 @@ export const PulsePage = () => (
     <Route path="/" element={<Navigate to="dora" replace />} />
     <Route path="/dora/*" element={<DoraTeamsPage />} />
     <Route path="/surveys/*" element={<SurveyPlatformPage />} />
+    <Route path="/review/*" element={<IncidentReviewPage />} />
+    <Route path="/quadrant/*" element={<SpeedReliabilityView />} />
   </Routes>
 );

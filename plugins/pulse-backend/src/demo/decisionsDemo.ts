@@ -1,0 +1,81 @@
+import { errorBudgetFraction, sloWindowBounds } from '@pulse/plugin-pulse-common';
+import { PulseContext } from '../service/context';
+import { readDecisionsConfig } from '../service/decisions/config';
+import { assessIncidentBudgets } from '../service/decisions/incidentBudgets';
+import { PolicyReleaseGate } from '../service/decisions/PolicyReleaseGate';
+import { readDoraConfig } from '../service/dora/config';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const CI_CALLER = 'service:external:ci';
+
+/** Incidents big enough to need a postmortem: when, how long, what share of the budget they burn, whether linked. */
+const MAJOR_INCIDENTS = [
+  { entity: 'checkout', daysAgo: 12, minutes: 60, share: 0.3, postmortem: true, description: 'Card authorisations timing out' },
+  { entity: 'checkout', daysAgo: 3, minutes: 45, share: 0.25, postmortem: false, description: 'Basket service 500s after deploy' },
+  { entity: 'payments-api', daysAgo: 6, minutes: 90, share: 0.4, postmortem: false, description: 'Ledger writes failing' },
+  { entity: 'identity', daysAgo: 20, minutes: 30, share: 0.22, postmortem: true, description: 'Token refresh loop' },
+];
+
+/**
+ * Writes one major incident and the failed requests it caused into the entity's first Occurrences SLO: enough bad
+ * events, spread over the incident, to spend `share` of the budget of the window the incident ends in.
+ */
+async function seedMajorIncident(ctx: PulseContext, incident: (typeof MAJOR_INCIDENTS)[number], nowMs: number) {
+  const entityRef = `component:default/${incident.entity}`;
+  const slo = (await ctx.store.slo.listSlos(entityRef)).find(s => s.definition.spec.budgetingMethod === 'Occurrences');
+  if (!slo) return;
+  const startMs = nowMs - incident.daysAgo * DAY;
+  const endMs = startMs + incident.minutes * MIN;
+  const bounds = sloWindowBounds(slo.definition.spec.timeWindow[0], endMs);
+  const sums = await ctx.store.slo.sums.objectiveSums({ sloId: slo.id, windowStartMs: bounds.startMs, nowMs: endMs, lookbacks: {} });
+  const target = Math.max(...slo.definition.spec.objectives.map(o => o.target));
+  const bad = Math.ceil(incident.share * errorBudgetFraction(target) * sums.window.total * 1.05);
+  const slices = incident.minutes / 5;
+  await ctx.store.slo.writeSamples(
+    Array.from({ length: slices }, (_, k) => ({
+      sloId: slo.id,
+      ts: startMs + k * 5 * MIN + 1_000,
+      good: 0,
+      total: Math.ceil(bad / slices),
+    })),
+  );
+  const id = `${incident.entity}-major-${incident.daysAgo}d`;
+  await ctx.store.dora.ingest(
+    { incidents: [{ id, entityRef, createdAt: startMs, resolvedAt: endMs, environment: 'production', description: incident.description }] },
+    readDoraConfig(ctx.config),
+  );
+  return incident.postmortem ? id : undefined;
+}
+
+/**
+ * Decisions over the SLO and DORA demo data: a few major incidents (postmortems done and outstanding), every incident
+ * of the last 90 days assessed against its SLOs' budgets, and a week of release-gate checks by CI per entity with
+ * SLOs, the last one under the incident-fix exception.
+ */
+export async function seedDecisionsDemo(ctx: PulseContext, now: Date): Promise<void> {
+  const nowMs = now.getTime();
+  const config = readDecisionsConfig(ctx.config);
+
+  const linked: string[] = [];
+  for (const incident of MAJOR_INCIDENTS) {
+    const id = await seedMajorIncident(ctx, incident, nowMs);
+    if (id) linked.push(id);
+  }
+  await assessIncidentBudgets(
+    ctx.store,
+    { from: nowMs - 90 * DAY, to: nowMs + 1 },
+    { postmortemBudgetShare: config.postmortemBudgetShare, nowMs },
+  );
+  for (const id of linked) {
+    await ctx.store.decisions.incidents.setPostmortemUrl(id, `https://wiki.example.com/postmortems/${id}`);
+  }
+
+  const gate = new PolicyReleaseGate(ctx, config);
+  for (const entityRef of await ctx.store.decisions.policyStates.entitiesWithSlos()) {
+    for (const daysAgo of [6, 4, 2]) {
+      await gate.check(entityRef, { caller: CI_CALLER, nowMs: nowMs - daysAgo * DAY });
+    }
+    await gate.check(entityRef, { caller: 'user:default/guest', reason: 'incident-fix', nowMs: nowMs - DAY });
+  }
+}

@@ -1,0 +1,1 @@
+export { IncidentReviewPage, IncidentReview } from './IncidentReviewPage';

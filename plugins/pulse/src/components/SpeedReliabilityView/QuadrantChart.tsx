@@ -1,0 +1,52 @@
+import { useTheme } from '@material-ui/core';
+import { SpeedReliabilityQuadrant, SpeedReliabilityService } from '@pulse/plugin-pulse-common';
+import {
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+const PLOTTED: Exclude<SpeedReliabilityQuadrant, 'unknown'>[] = [
+  'ship-with-confidence',
+  'fix-reliability',
+  'ship-more',
+  'needs-help',
+];
+
+/** Deployments per day against the lowest budget remaining, one colour per quadrant; the line is the budget cut. */
+export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budgetLine: number }) => {
+  const theme = useTheme();
+  const colours: Record<(typeof PLOTTED)[number], string> = {
+    'ship-with-confidence': theme.palette.success.main,
+    'fix-reliability': theme.palette.warning.main,
+    'ship-more': theme.palette.info.main,
+    'needs-help': theme.palette.error.main,
+  };
+  const plotted = props.services.filter(s => s.deploymentsPerDay !== null && s.budgetRemaining !== null);
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
+        <CartesianGrid />
+        <XAxis type="number" dataKey="deploymentsPerDay" name="Deployments per day" />
+        <YAxis type="number" dataKey="budgetRemaining" name="Budget remaining" />
+        <ReferenceLine y={props.budgetLine} strokeDasharray="4 4" />
+        <Tooltip cursor={{ strokeDasharray: '3 3' }} />
+        <Legend />
+        {PLOTTED.map(quadrant => (
+          <Scatter
+            key={quadrant}
+            name={plotted.find(s => s.quadrant === quadrant)?.reading ?? quadrant}
+            data={plotted.filter(s => s.quadrant === quadrant)}
+            fill={colours[quadrant]}
+          />
+        ))}
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+};

@@ -1,0 +1,34 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import { SpeedReliabilityService } from '@pulse/plugin-pulse-common';
+import { percentText } from '../EntityDecisions';
+
+const orDash = (value: number | null, unit = '') => (value === null ? '–' : `${value}${unit}`);
+
+const columns: TableColumn<SpeedReliabilityService>[] = [
+  {
+    title: 'Service',
+    render: row => {
+      const { kind, namespace, name } = parseEntityRef(row.entityRef);
+      return <Link to={`/catalog/${namespace}/${kind}/${name}`}>{row.title ?? name}</Link>;
+    },
+  },
+  { title: 'Reading', field: 'reading' },
+  { title: 'Deployments/day', render: row => `${orDash(row.deploymentsPerDay)} (${row.deploymentFrequencyTier ?? 'no tier'})` },
+  { title: 'Lead time', render: row => `${orDash(row.leadTimeHours, ' h')} (${row.leadTimeTier ?? 'no tier'})` },
+  { title: 'Budget remaining', render: row => percentText(row.budgetRemaining) },
+  {
+    title: 'Change failure rate',
+    render: row => `${orDash(row.changeFailureRatePercent, '%')} (${row.changeFailureRateTier ?? 'no tier'})`,
+  },
+];
+
+/** Every service with its reading and the four numbers behind it. */
+export const SpeedReliabilityTable = ({ services }: { services: SpeedReliabilityService[] }) => (
+  <Table<SpeedReliabilityService>
+    title="Services"
+    options={{ paging: false, search: false, sorting: false }}
+    columns={columns}
+    data={services}
+  />
+);

@@ -1,0 +1,1 @@
+export { SpeedReliabilityView, SpeedReliability } from './SpeedReliabilityView';
