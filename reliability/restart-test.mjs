@@ -71,6 +71,7 @@ async function main() {
   console.log(`restart test: backend on port ${port}, SQLite under ${dir}/sqlite, log ${logFile}`);
 
   let backend = await startBackend({ configFile, port, logFile });
+  let passed = false;
   try {
     for (let batch = 0; batch < options.batches; batch += 2) {
       const res = await pulse(port, 'PUT', `${ENTITY}/slos/${sloName(batch)}`, probeSlo(sloName(batch)));
@@ -122,15 +123,17 @@ async function main() {
       if (acknowledged.has(batch) && stored !== 'whole') problems.push(`acknowledged batch ${batch} is ${stored}`);
       if (!acknowledged.has(batch) && stored !== 'whole' && stored !== 'absent') problems.push(`batch ${batch} is ${stored}`);
     }
+    if (problems.length > 0) throw new Error(problems.join('\n'));
     console.log(
       `after restart: all ${acknowledged.size} acknowledged batches read back whole; of the ${inFlight.length} cut off, ` +
         `${outcome.whole} were committed before the kill and ${outcome.absent} rolled back, none half written`,
     );
-    if (problems.length > 0) throw new Error(problems.join('\n'));
     console.log('restart test passed');
+    passed = true;
   } finally {
     await stopBackend(backend);
-    rmSync(dir, { recursive: true, force: true });
+    // Kept on failure, with the backend log.
+    if (passed) rmSync(dir, { recursive: true, force: true });
   }
 }
 

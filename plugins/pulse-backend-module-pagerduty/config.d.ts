@@ -4,10 +4,10 @@ export interface Config {
     pagerduty?: {
       /**
        * The secret PagerDuty shows when the webhook subscription is created; every delivery's
-       * `X-PagerDuty-Signature` is checked against it.
+       * `X-PagerDuty-Signature` is checked against it. Without it the webhook is not served.
        * @visibility secret
        */
-      webhookSecret: string;
+      webhookSecret?: string;
     };
   };
 }

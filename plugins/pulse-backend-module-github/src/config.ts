@@ -7,9 +7,12 @@ export interface GithubWebhookConfig {
   incidentLabel: string;
 }
 
-export function readGithubWebhookConfig(config: RootConfigService): GithubWebhookConfig {
+/** The config, or undefined when no webhook secret is set (the webhook is then not served). */
+export function readGithubWebhookConfig(config: RootConfigService): GithubWebhookConfig | undefined {
+  const webhookSecret = config.getOptionalString('pulse.github.webhookSecret');
+  if (!webhookSecret) return undefined;
   return {
-    webhookSecret: config.getString('pulse.github.webhookSecret'),
+    webhookSecret,
     incidentLabel: (config.getOptionalString('pulse.github.incidentLabel') ?? 'incident').toLocaleLowerCase('en-US'),
   };
 }

@@ -13,9 +13,14 @@ export const pulseModuleGithub = createBackendModule({
   moduleId: 'github',
   register(env) {
     env.registerInit({
-      deps: { config: coreServices.rootConfig, webhooks: pulseDoraWebhooksExtensionPoint },
-      async init({ config, webhooks }) {
-        webhooks.addWebhook(new GithubWebhook(readGithubWebhookConfig(config)));
+      deps: { config: coreServices.rootConfig, logger: coreServices.logger, webhooks: pulseDoraWebhooksExtensionPoint },
+      async init({ config, logger, webhooks }) {
+        const githubConfig = readGithubWebhookConfig(config);
+        if (!githubConfig) {
+          logger.warn('pulse.github.webhookSecret is not set: the GitHub webhook is not served');
+          return;
+        }
+        webhooks.addWebhook(new GithubWebhook(githubConfig));
       },
     });
   },

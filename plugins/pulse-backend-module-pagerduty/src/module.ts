@@ -12,9 +12,14 @@ export const pulseModulePagerDuty = createBackendModule({
   moduleId: 'pagerduty',
   register(env) {
     env.registerInit({
-      deps: { config: coreServices.rootConfig, webhooks: pulseDoraWebhooksExtensionPoint },
-      async init({ config, webhooks }) {
-        webhooks.addWebhook(new PagerDutyWebhook(config.getString('pulse.pagerduty.webhookSecret')));
+      deps: { config: coreServices.rootConfig, logger: coreServices.logger, webhooks: pulseDoraWebhooksExtensionPoint },
+      async init({ config, logger, webhooks }) {
+        const webhookSecret = config.getOptionalString('pulse.pagerduty.webhookSecret');
+        if (!webhookSecret) {
+          logger.warn('pulse.pagerduty.webhookSecret is not set: the PagerDuty webhook is not served');
+          return;
+        }
+        webhooks.addWebhook(new PagerDutyWebhook(webhookSecret));
       },
     });
   },

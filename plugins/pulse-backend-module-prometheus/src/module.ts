@@ -13,9 +13,14 @@ export const pulseModulePrometheus = createBackendModule({
   moduleId: 'prometheus',
   register(env) {
     env.registerInit({
-      deps: { config: coreServices.rootConfig, sliSources: pulseSliSourcesExtensionPoint },
-      async init({ config, sliSources }) {
-        sliSources.addSliSource(new PrometheusSliSource(readPrometheusSourceConfig(config)));
+      deps: { config: coreServices.rootConfig, logger: coreServices.logger, sliSources: pulseSliSourcesExtensionPoint },
+      async init({ config, logger, sliSources }) {
+        const prometheusConfig = readPrometheusSourceConfig(config);
+        if (!prometheusConfig.defaultBaseUrl && prometheusConfig.baseUrls.size === 0) {
+          logger.info('No pulse.prometheus.baseUrl or sources are set: SLOs are not filled from Prometheus');
+          return;
+        }
+        sliSources.addSliSource(new PrometheusSliSource(prometheusConfig));
       },
     });
   },
