@@ -17,5 +17,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@pulse/plugin-pulse-backend'));
+backend.add(import('@pulse/plugin-pulse-backend-module-prometheus'));
+backend.add(import('@pulse/plugin-pulse-backend-module-github'));
+backend.add(import('@pulse/plugin-pulse-backend-module-pagerduty'));
 
 backend.start();
