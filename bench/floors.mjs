@@ -43,7 +43,7 @@ export function doraFloor({ entityRefs, from, to, buckets, teams }) {
   const mappingRows = [...mapping].map(([ref, team]) => `(${bind(ref, team)})`).join(', ');
   const daysBack = column => `CAST((CAST(${bind(to)} AS BIGINT) - 1 - ${column}) / ${DAY} AS INTEGER)`;
   const production = alias => `LOWER(${alias}.environment) IN (${bind(...PRODUCTION)})`;
-  const incidentProduction = `(i.environment IS NULL OR LOWER(i.environment) IN (${bind(...PRODUCTION)}))`;
+  const incidentProduction = () => `(i.environment IS NULL OR LOWER(i.environment) IN (${bind(...PRODUCTION)}))`;
   const key = {
     week: 'CAST(day_back / 7 AS TEXT)',
     entity: 'entity_ref',
@@ -58,9 +58,9 @@ export function doraFloor({ entityRefs, from, to, buckets, teams }) {
       FROM pulse_deployment d JOIN m ON m.entity_ref = d.entity_ref
       WHERE d.finished_at >= ${bind(from)} AND d.finished_at < ${bind(to)} AND ${production('d')})`,
     `linked AS (SELECT d.*, CASE WHEN d.status = 'success' AND (
-        EXISTS (SELECT 1 FROM pulse_incident i WHERE i.deployment_id = d.id AND ${incidentProduction})
+        EXISTS (SELECT 1 FROM pulse_incident i WHERE i.deployment_id = d.id AND ${incidentProduction()})
         OR EXISTS (SELECT 1 FROM pulse_incident i WHERE i.entity_ref = d.entity_ref AND i.deployment_id IS NULL
-          AND ${incidentProduction} AND i.created_at >= d.finished_at AND i.created_at <= d.finished_at + ${bind(ATTRIBUTION_MS)}
+          AND ${incidentProduction()} AND i.created_at >= d.finished_at AND i.created_at <= d.finished_at + ${bind(ATTRIBUTION_MS)}
           AND NOT EXISTS (SELECT 1 FROM pulse_deployment n WHERE n.entity_ref = d.entity_ref AND n.status = 'success'
             AND ${production('n')} AND n.finished_at <= i.created_at
             AND (n.finished_at > d.finished_at OR (n.finished_at = d.finished_at AND n.id > d.id))))
@@ -73,7 +73,7 @@ export function doraFloor({ entityRefs, from, to, buckets, teams }) {
       UNION ALL
       SELECT 'recovery', i.entity_ref, m.team, i.resolved_at - i.created_at, ${daysBack('i.created_at')}
       FROM pulse_incident i JOIN m ON m.entity_ref = i.entity_ref
-      WHERE i.created_at >= ${bind(from)} AND i.created_at < ${bind(to)} AND i.resolved_at IS NOT NULL AND ${incidentProduction}
+      WHERE i.created_at >= ${bind(from)} AND i.created_at < ${bind(to)} AND i.resolved_at IS NOT NULL AND ${incidentProduction()}
       UNION ALL
       SELECT 'recovery', f.entity_ref, f.team, f.restored_at - f.finished_at, f.day_back FROM (
         SELECT d.entity_ref, d.team, d.finished_at, d.day_back, (SELECT MIN(r.finished_at) FROM pulse_deployment r

@@ -36,8 +36,9 @@ function* batchesOf(generators, size) {
         batch.push(next.value);
         if (batch.length === size) break;
       }
-      if (batch.length > 0) yield batch;
+      // Decided before the yield: the consumer may empty the batch it is handed.
       if (batch.length === size) still.push(generator);
+      if (batch.length > 0) yield batch;
     }
     live = still;
   }

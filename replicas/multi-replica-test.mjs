@@ -28,7 +28,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverUrl = process.env.PULSE_REPLICAS_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 const ports = (process.env.PULSE_REPLICAS_PORTS ?? '7301,7302').split(',').map(Number);
 const database = `pulse_replicas_${randomBytes(4).toString('hex')}`;
-const ROLLUP_EVERY_S = 6;
+const ROLLUP_EVERY_S = 4;
 const DEADLINE_MS = 170_000;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -118,6 +118,22 @@ async function stopReplicas() {
   await Promise.all(replicas.map(stopReplica));
 }
 
+/** A call to the Pulse API of one replica with the static token; answers { status, body }. */
+async function api(port, method, route, body, contentType = 'application/json') {
+  const response = await fetch(`http://localhost:${port}/api/pulse${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': contentType }) },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    signal: AbortSignal.timeout(20_000),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
 /**
  * Waits for /api/pulse/health. The Pulse store waits for another replica's migrations; Backstage's own services and
  * plugins (core.auth's key store, catalog, app) fail start-up instead when two replicas migrate a fresh database at
@@ -141,8 +157,8 @@ async function waitUntilHealthy(replica) {
     try {
       const { status } = await api(replica.port, 'GET', '/health');
       if (status === 200) return;
-    } catch {
-      // not listening yet
+    } catch (error) {
+      if (error.cause?.code !== 'ECONNREFUSED') throw error; // anything but "not listening yet"
     }
     await sleep(500);
   }
@@ -171,8 +187,20 @@ async function sendEverywhere(route, batches) {
     (bad.length ? ` (not: ${JSON.stringify(bad.slice(0, 3))})` : ''));
 }
 
+/** A report without the instants derived from the evaluation time (which differs by milliseconds per request). */
 const strippedOfTimes = value =>
-  JSON.parse(JSON.stringify(value, (key, v) => (['evaluatedAt', 'start', 'end'].includes(key) ? undefined : v)));
+  JSON.parse(JSON.stringify(value, (key, v) => (['evaluatedAt', 'start', 'end', 'at'].includes(key) ? undefined : v)));
+
+function firstDifference(a, b, at = '') {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const difference = firstDifference(a[key], b[key], `${at}.${key}`);
+      if (difference) return difference;
+    }
+  }
+  return `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+}
 
 async function readsAgree(route, normalize = v => v) {
   // Both reads within one minute of the clock: sample times are whole minutes, so no window edge passes a sample.
@@ -180,7 +208,7 @@ async function readsAgree(route, normalize = v => v) {
   const answers = await Promise.all(ports.map(port => api(port, 'GET', route)));
   const ok = answers.every(a => a.status === 200) && isDeepStrictEqual(normalize(answers[0].body), normalize(answers[1].body));
   check(ok, `GET ${route} answers the same on both replicas`);
-  if (!ok) log(JSON.stringify(answers).slice(0, 2000));
+  if (!ok) log(`first difference: ${firstDifference(normalize(answers[0].body), normalize(answers[1].body))}`);
   return answers[0].body;
 }
 
@@ -259,7 +287,7 @@ async function main() {
 
   // The roll-up: count its runs over a few intervals after both replicas have been up.
   const observeFrom = Date.now();
-  const intervals = 4;
+  const intervals = 6;
   await sleep(intervals * ROLLUP_EVERY_S * 1000 + 1500);
   const observeTo = Date.now() - 1000; // a run that just started may not have written its row yet
   const runs = await pulseDb(

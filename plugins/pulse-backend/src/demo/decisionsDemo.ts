@@ -21,10 +21,14 @@ const MAJOR_INCIDENTS = [
  * Writes one major incident and the failed requests it caused into the entity's first Occurrences SLO: enough bad
  * events, spread over the incident, to spend `share` of the budget of the window the incident ends in.
  */
-async function seedMajorIncident(ctx: PulseContext, incident: (typeof MAJOR_INCIDENTS)[number], nowMs: number) {
+async function seedMajorIncident(
+  ctx: PulseContext,
+  incident: (typeof MAJOR_INCIDENTS)[number],
+  nowMs: number,
+): Promise<string | undefined> {
   const entityRef = `component:default/${incident.entity}`;
   const slo = (await ctx.store.slo.listSlos(entityRef)).find(s => s.definition.spec.budgetingMethod === 'Occurrences');
-  if (!slo) return;
+  if (!slo) return undefined;
   const startMs = nowMs - incident.daysAgo * DAY;
   const endMs = startMs + incident.minutes * MIN;
   const bounds = sloWindowBounds(slo.definition.spec.timeWindow[0], endMs);

@@ -7,11 +7,11 @@ import { seedDoraDemo } from './doraDemo';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
-describe('seedDoraDemo', () => {
+describe.each(databases.eachSupportedId())('seedDoraDemo on %p', databaseId => {
   it('seeds 90 days quickly, deterministically, spanning at least three tiers', async () => {
-    const knex = await databases.init('SQLITE_3');
+    const knex = await databases.init(databaseId);
     const store = await PulseStore.fromClient(knex);
     const config = mockServices.rootConfig({ data: {} });
     const now = new Date('2026-03-01T00:00:00Z');

@@ -61,7 +61,7 @@ function deliveryHistory(entityRef: string, profile: DeliveryProfile, now: numbe
     const deploys = profile.fixedDays ? profile.fixedDays.includes(day) : weekday && random() < profile.deployChance;
     if (!deploys) continue;
 
-    const finishedAt = Math.min(now - HOUR_MS, dayStart + (9 + random() * 8) * HOUR_MS);
+    const finishedAt = Math.round(Math.min(now - HOUR_MS, dayStart + (9 + random() * 8) * HOUR_MS));
     const id = `${name}-${deployments.length + 1}`;
     const failed = random() < profile.failureChance;
     const commits = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => `${id}-c${i + 1}`);
@@ -69,7 +69,7 @@ function deliveryHistory(entityRef: string, profile: DeliveryProfile, now: numbe
       id,
       entityRef,
       environment: 'production',
-      startedAt: finishedAt - (5 + random() * 20) * 60_000,
+      startedAt: Math.round(finishedAt - (5 + random() * 20) * 60_000),
       finishedAt,
       status: failed ? 'failure' : 'success',
       commits,
@@ -78,11 +78,11 @@ function deliveryHistory(entityRef: string, profile: DeliveryProfile, now: numbe
     // Every change also goes through staging first, which the metrics ignore.
     deployments.push({ ...deployments[deployments.length - 1], id: `${id}-staging`, environment: 'staging', finishedAt: finishedAt - HOUR_MS, startedAt: finishedAt - 2 * HOUR_MS, status: 'success', rework: false });
     for (const sha of commits) {
-      changes.push({ id: sha, entityRef, createdAt: finishedAt - around(random, profile.leadTimeHours) * HOUR_MS });
+      changes.push({ id: sha, entityRef, createdAt: Math.round(finishedAt - around(random, profile.leadTimeHours) * HOUR_MS) });
     }
     if (!failed && random() < profile.incidentChance) {
-      const createdAt = finishedAt + (0.5 + random() * 6) * HOUR_MS;
-      const resolvedAt = createdAt + around(random, profile.recoveryHours) * HOUR_MS;
+      const createdAt = Math.round(finishedAt + (0.5 + random() * 6) * HOUR_MS);
+      const resolvedAt = Math.round(createdAt + around(random, profile.recoveryHours) * HOUR_MS);
       incidents.push({
         id: `${id}-incident`,
         entityRef,

@@ -1,10 +1,9 @@
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Knex } from 'knex';
 import request from 'supertest';
 import { concretePath, pulseRoutes, PulseRoute, routeKey as key } from './__testUtils__/pulseRoutes';
 import { ACCESS } from './__testUtils__/routeAccess';
-import { asUser, ingester, pulseRowCounts, startTrustBackend, TestServer } from './__testUtils__/trustBackend';
+import { asUser, ingester, Knex, pulseRowCounts, startTrustBackend, TestServer } from './__testUtils__/trustBackend';
 
 jest.setTimeout(60_000);
 

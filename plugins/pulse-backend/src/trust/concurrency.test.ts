@@ -1,10 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
 import request from 'supertest';
 import {
   asUser,
   CHECKOUT_REF,
   ingester,
+  Knex,
   seedTrustFixtures,
   SLO_NAME,
   startTrustBackend,

@@ -1,9 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { Knex } from 'knex';
 import request from 'supertest';
 import {
   CHECKOUT_REF,
   ingester,
+  Knex,
   pulseRowCounts,
   seedTrustFixtures,
   SLO_NAME,
@@ -37,10 +37,8 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
     before = await pulseRowCounts(knex);
   });
 
-  afterEach(async () => {
-    // Every request here is rejected: nothing may have been written.
-    expect(await pulseRowCounts(knex)).toEqual(before);
-  });
+  /** Every request of these tests is rejected: afterwards no row may have changed. */
+  const expectNothingWritten = async () => expect(await pulseRowCounts(knex)).toEqual(before);
 
   const postSamples = (body: string | object) =>
     request(server)
@@ -56,6 +54,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
       name: 'PayloadTooLargeError',
       message: 'Request body is larger than the limit of 2097152 bytes',
     });
+    await expectNothingWritten();
   });
 
   it('answers 413 to an OpenSLO YAML document over 256 kB', async () => {
@@ -64,6 +63,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
       .set('Content-Type', 'application/yaml')
       .send(`# ${'x'.repeat(300_000)}\n`);
     expect(res.status).toBe(413);
+    await expectNothingWritten();
   });
 
   it('answers 400 to malformed JSON, NaN and a top-level scalar', async () => {
@@ -74,6 +74,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
       expect(res.body.error.message).toMatch(/^Malformed JSON body: /);
       expect(res.body.error.stack).toBeUndefined();
     }
+    await expectNothingWritten();
   });
 
   it('answers 400 to a batch of 1,001 items and to an empty one', async () => {
@@ -83,6 +84,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
     expect(tooMany.body.errors).toEqual([{ path: 'items', message: 'must hold at most 1000 items' }]);
     const empty = await postSamples({ items: [] });
     expect(empty.body.errors).toEqual([{ path: 'items', message: 'must hold at least one item' }]);
+    await expectNothingWritten();
   });
 
   it('names the bad field of the bad item and writes none of the good ones', async () => {
@@ -97,6 +99,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
       { index: 3, path: 'items.3.total', message: 'Number must be less than or equal to 9007199254740991' },
       { index: 4, path: 'items.4.good', message: 'Expected number, received string' },
     ]);
+    await expectNothingWritten();
   });
 
   it('refuses unknown fields and prototype keys', async () => {
@@ -105,6 +108,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['items.0', 'items.0.slo', 'items.0.total']),
     );
+    await expectNothingWritten();
   });
 
   it('answers 400 to entity refs longer than the 255-character column', async () => {
@@ -132,6 +136,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
       });
     expect(deployment.status).toBe(400);
     expect(deployment.body.errors[0].path).toBe('items.0.entityRef');
+    await expectNothingWritten();
   });
 
   it('answers 400 to round ids beyond the INTEGER column', async () => {
@@ -139,6 +144,7 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
       const res = await request(server).get(`/api/pulse/surveys/rounds/${id}`);
       expect({ id, status: res.status }).toEqual({ id, status: 400 });
     }
+    await expectNothingWritten();
   });
 
   it('answers 400 to repeated and nested query parameters', async () => {
@@ -146,5 +152,6 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
       const res = await request(server).get(`/api/pulse/dora/groups?${query}`);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
     }
+    await expectNothingWritten();
   });
 });

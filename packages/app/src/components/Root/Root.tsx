@@ -5,6 +5,8 @@ import {
   SidebarPage,
 } from '@backstage/core-components';
 import CategoryIcon from '@material-ui/icons/Category';
+import AssignmentIcon from '@material-ui/icons/Assignment';
+import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import SentimentSatisfiedIcon from '@material-ui/icons/SentimentSatisfied';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { PropsWithChildren } from 'react';
@@ -16,6 +18,8 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarDivider />
       <SidebarItem icon={TimelineIcon} to="pulse/dora" text="DORA by team" />
       <SidebarItem icon={SentimentSatisfiedIcon} to="pulse/surveys" text="Developer satisfaction" />
+      <SidebarItem icon={BubbleChartIcon} to="pulse/quadrant" text="Speed vs reliability" />
+      <SidebarItem icon={AssignmentIcon} to="pulse/review" text="Incident review" />
     </Sidebar>
     {children}
   </SidebarPage>

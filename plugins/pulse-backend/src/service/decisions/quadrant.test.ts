@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { component, DAY, HOUR, sample, service, sloDocument, startDecisionsBackend, team } from './testFixtures';
+import { component, DAY, HOUR, sample, service, sloDocument, startDecisionsBackend, team } from './__testUtils__/decisionsBackend';
 
 jest.setTimeout(60_000);
 

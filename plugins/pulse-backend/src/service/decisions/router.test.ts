@@ -10,7 +10,7 @@ import {
   sloDocument,
   startDecisionsBackend,
   team,
-} from './testFixtures';
+} from './__testUtils__/decisionsBackend';
 
 jest.setTimeout(60_000);
 
@@ -218,7 +218,7 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
     expect((await request(server).get(`${DECISIONS}/postmortems`)).body.items).toEqual([]);
 
     expect((await request(server).patch('/api/pulse/dora/incidents/nope').send({ postmortemUrl: null })).status).toBe(404);
-    const bad = await request(server).patch('/api/pulse/dora/incidents/inc-a').send({ postmortemUrl: 'javascript:alert(1)' });
+    const bad = await request(server).patch('/api/pulse/dora/incidents/inc-a').send({ postmortemUrl: 'ftp://wiki.example.com/pm' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('postmortemUrl');
     expect((await request(server).get('/api/pulse/decisions/review?month=2026-13')).status).toBe(400);

@@ -1,7 +1,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Knex } from 'knex';
 import { pulsePlugin } from '../../plugin';
+import { Knex } from './trustBackend';
 
 /** One route of the Pulse router, e.g. `{ method: 'post', path: '/slo/samples' }`. */
 export interface PulseRoute {

@@ -1,10 +1,11 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Knex } from 'knex';
 import request from 'supertest';
 import { pulsePlugin } from '../../plugin';
 
+/** The knex client of a test database (knex itself is not a dependency of this package). */
+export type Knex = Awaited<ReturnType<TestDatabases['init']>>;
 type Features = Parameters<typeof startTestBackend>[0]['features'];
 export type TestServer = Awaited<ReturnType<typeof startTestBackend>>['server'];
 
@@ -112,6 +113,6 @@ export async function pulseRowCounts(knex: Knex, tables?: string[]): Promise<Rec
   const [first, ...rest] = (tables ?? (await pulseTables(knex))).map(table =>
     knex(table).select(knex.raw(`'${table}' as name`)).count({ n: '*' }),
   );
-  const rows: Array<{ name: string; n: unknown }> = await first.unionAll(rest);
+  const rows = (await first.unionAll(rest)) as unknown as Array<{ name: string; n: unknown }>;
   return Object.fromEntries(rows.map(r => [r.name, Number(r.n)]));
 }

@@ -4,7 +4,7 @@ import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { Server } from 'node:http';
-import { pulsePlugin } from '../../plugin';
+import { pulsePlugin } from '../../../plugin';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
