@@ -23,8 +23,8 @@ export function sloFloor(entityRef, now) {
         ${lookbacks.join(',\n        ')}
       FROM pulse_slo o JOIN pulse_sli_sample s ON s.slo_id = o.id
       WHERE o.entity_ref = ? AND s.ts >= ? AND s.ts <= ?
-      GROUP BY o.id, CAST((s.ts - ?) / ${DAY} AS BIGINT)`,
-    values: [windowStart, ...LOOKBACKS_MS.flatMap(ms => [now - ms, now - ms]), entityRef, windowStart, now, windowStart],
+      GROUP BY o.id, 2`,
+    values: [windowStart, ...LOOKBACKS_MS.flatMap(ms => [now - ms, now - ms]), entityRef, windowStart, now],
   };
 }
 

@@ -109,6 +109,22 @@ describe('the Pulse portal', { timeout: 600_000 }, () => {
     await snap('platform-surveys');
   });
 
+  it('places every service on the speed-vs-reliability view and lists the month\'s incidents', async () => {
+    await open('/pulse/quadrant');
+    const counts = page.getByTestId('quadrant-counts');
+    await counts.waitFor();
+    assert.match(await counts.innerText(), /Ship with confidence: \d+/);
+    for (const name of ['checkout', 'identity', 'payments-api']) {
+      await page.getByRole('link', { name, exact: true }).first().waitFor();
+    }
+    await snap('speed-reliability');
+
+    await open('/pulse/review');
+    await page.getByText('Incidents', { exact: true }).first().waitFor();
+    await page.getByText('outstanding', { exact: true }).first().waitFor();
+    await snap('incident-review');
+  });
+
   it('blocks a release of the exhausted demo service through the pulse CLI', () => {
     const gate = spawnSync(
       process.execPath,

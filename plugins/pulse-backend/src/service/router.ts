@@ -7,15 +7,24 @@ import { createDecisionsRouter } from './decisions/router';
 import { createDoraRouter } from './dora/router';
 import { createSloRouter } from './slo/router';
 import { createSurveyRouter } from './survey/router';
-import { bodyParserErrorHandler, validationErrorHandler } from './validation';
+import {
+  bodyParserErrorHandler,
+  databaseValueErrorHandler,
+  rejectNulCharacters,
+  validationErrorHandler,
+} from './validation';
 
 /** Largest JSON body accepted: a full batch of 1,000 items with room to spare. */
 const BODY_LIMIT = '2mb';
 
+/** JSON and its suffixed types (application/cloudevents+json, application/cloudevents-batch+json). */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 /** The Pulse REST API: validation and authorization here, everything else in the store and pulse-common. */
 export async function createRouter(ctx: PulseContext): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: BODY_LIMIT }));
+  router.use(express.json({ limit: BODY_LIMIT, type: JSON_TYPES }));
+  router.use(rejectNulCharacters);
 
   router.get('/health', async (_req, res) => {
     const body: PulseHealth = { status: 'ok', store: await ctx.store.health() };
@@ -28,6 +37,7 @@ export async function createRouter(ctx: PulseContext): Promise<express.Router> {
   router.use(createDecisionsRouter(ctx));
 
   router.use(bodyParserErrorHandler);
+  router.use(databaseValueErrorHandler);
   router.use(validationErrorHandler);
   // No stack traces in answers, not even in development: they are logged for 5xx instead.
   router.use(MiddlewareFactory.create({ config: ctx.config, logger: ctx.logger }).error({ showStackTraces: false }));

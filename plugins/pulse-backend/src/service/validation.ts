@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { ErrorRequestHandler } from 'express';
+import { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 
 /** Largest batch one ingestion request may carry. */
@@ -90,6 +90,51 @@ export const bodyParserErrorHandler: ErrorRequestHandler = (err, req, res, next)
     request: { method: req.method, url: req.originalUrl },
     response: { statusCode: err.status },
   });
+};
+
+/** Where a value holds U+0000, as field paths; PostgreSQL cannot store it in text, SQLite would store it silently. */
+function nulPaths(value: unknown, path: string, depth = 0): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (value === null || typeof value !== 'object' || depth > 64) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const childPath = path ? `${path}.${key}` : key;
+    return [...(key.includes('\u0000') ? [childPath] : []), ...nulPaths(child, childPath, depth + 1)];
+  });
+}
+
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path; // express answers 400 for a malformed escape when it decodes the parameters
+  }
+}
+
+/** Rejects a NUL character (U+0000) anywhere in the path, the query or a JSON body with a 400 naming the field. */
+export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
+  const paths = [
+    ...(decodedPath(req.path).includes('\u0000') ? ['(path)'] : []),
+    ...nulPaths(req.query, 'query'),
+    ...nulPaths(req.body, ''),
+  ];
+  if (paths.length > 0) {
+    throw new ValidationError(paths.map(path => ({ path, message: 'must not contain the NUL character (U+0000)' })));
+  }
+  next();
+};
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a string too long for its column, a number out of range, a byte
+ * sequence it cannot store) come from values of the request that validation let through. The transaction has rolled
+ * back, so they answer 400 rather than 500.
+ */
+export const databaseValueErrorHandler: ErrorRequestHandler = (err, _req, _res, next) => {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  if (/^22[0-9A-Z]{3}$/.test(code)) {
+    next(new InputError(`A value of the request cannot be stored (PostgreSQL error ${code})`));
+    return;
+  }
+  next(err);
 };
 
 /** An ISO 8601 instant with an offset or Z, e.g. 2026-11-29T10:00:00Z. */

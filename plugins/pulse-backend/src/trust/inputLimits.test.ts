@@ -16,6 +16,15 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
+const DEPLOYMENT = {
+  id: 'd1',
+  entityRef: CHECKOUT_REF,
+  environment: 'production',
+  startedAt: '2026-01-01T00:00:00Z',
+  finishedAt: '2026-01-01T00:10:00Z',
+  status: 'success',
+};
+
 const sample = (minutesAgo: number, extra: object = {}) => ({
   entityRef: CHECKOUT_REF,
   slo: SLO_NAME,
@@ -122,20 +131,30 @@ describe.each(databases.eachSupportedId())('input limits on %p', databaseId => {
     const deployment = await request(server)
       .post('/api/pulse/dora/deployments')
       .set('Authorization', ingester)
-      .send({
-        items: [
-          {
-            id: 'd1',
-            entityRef: longName,
-            environment: 'production',
-            startedAt: '2026-01-01T00:00:00Z',
-            finishedAt: '2026-01-01T00:10:00Z',
-            status: 'success',
-          },
-        ],
-      });
+      .send({ items: [{ ...DEPLOYMENT, entityRef: longName }] });
     expect(deployment.status).toBe(400);
     expect(deployment.body.errors[0].path).toBe('items.0.entityRef');
+    await expectNothingWritten();
+  });
+
+  it('answers 400 to a NUL character in a path, a query, a JSON body and a CloudEvent', async () => {
+    const deployment = { ...DEPLOYMENT, id: 'd\u0000' };
+    const responses = [
+      await request(server).get('/api/pulse/slo/entities/component/%00/checkout/slos'),
+      await request(server).get('/api/pulse/dora/groups?from=2026-01-01%00'),
+      await request(server).post('/api/pulse/dora/deployments').set('Authorization', ingester).send({ items: [deployment] }),
+      await request(server)
+        .post('/api/pulse/events')
+        .set('Authorization', ingester)
+        .set('Content-Type', 'application/cloudevents+json')
+        .send(JSON.stringify({ specversion: '1.0', data: { context: { id: '\u0000' } } })),
+    ];
+    expect(responses.map(res => [res.status, res.body.errors?.[0]?.path])).toEqual([
+      [400, '(path)'],
+      [400, 'query.from'],
+      [400, 'items.0.id'],
+      [400, 'data.context.id'],
+    ]);
     await expectNothingWritten();
   });
 

@@ -30,7 +30,7 @@ interface CountedRows {
 const counts = (good: unknown, total: unknown): SliCounts => ({ good: Number(good ?? 0), total: Number(total ?? 0) });
 
 /**
- * The indexed range aggregates behind the SLO report: two queries per objective over the (slo_id, ts) primary key,
+ * The indexed range aggregates behind the SLO report: one query per objective over the (slo_id, ts) primary key,
  * whatever the number of samples. Raw samples and hourly and daily roll-ups are read together; the roll-up job deletes
  * the rows it sums in the same transaction, so nothing is counted twice.
  */
@@ -47,15 +47,7 @@ export class SloSumsRepository {
       ? this.slices(source, query.windowStartMs, query.timeSlice)
       : this.events(source, query.windowStartMs);
 
-    const [sums, daily] = await Promise.all([
-      this.sumsSince(counted, starts.map(counted.positionOf)),
-      this.sumsPerDay(counted, counted.positionOf(query.windowStartMs)),
-    ]);
-    return {
-      window: sums[0],
-      lookbacks: Object.fromEntries(names.map((n, i) => [n, sums[i + 1]])) as Record<L, SliCounts>,
-      daily,
-    };
+    return this.sumsByDay(counted, starts.map(counted.positionOf), names);
   }
 
   /** Raw samples and hourly and daily roll-ups of one SLO with from <= ts <= to, as (ts, good, total). */
@@ -129,29 +121,34 @@ export class SloSumsRepository {
     };
   }
 
-  /** Good and total of the rows at or after each first position. */
-  private async sumsSince(counted: CountedRows, firsts: number[]): Promise<SliCounts[]> {
-    const row = await this.db
+  /**
+   * One pass over the counted rows, grouped by day: per day, the sums of the rows at or after each first position
+   * (first[0] is the window start). The window and each lookback are the sums of their day columns, and the days with
+   * rows in the window are the burndown. Summing at most one row per day of the window happens here.
+   */
+  private async sumsByDay<L extends string>(counted: CountedRows, firsts: number[], names: L[]): Promise<SloSums<L>> {
+    const rows = await this.db
       .from(counted.rows.as('c'))
       .select(
-        firsts.flatMap((first, i) => [
+        'day',
+        this.db.raw('COUNT(CASE WHEN pos >= ? THEN 1 END) AS in_window', [firsts[0]]),
+        ...firsts.flatMap((first, i) => [
           this.db.raw('SUM(CASE WHEN pos >= ? THEN good ELSE 0 END) AS ??', [first, `good_${i}`]),
           this.db.raw('SUM(CASE WHEN pos >= ? THEN total ELSE 0 END) AS ??', [first, `total_${i}`]),
         ]),
       )
-      .first();
-    return firsts.map((_, i) => counts(row?.[`good_${i}`], row?.[`total_${i}`]));
-  }
-
-  /** Good and total per day of the window (day 0 starts at the window start). */
-  private async sumsPerDay(counted: CountedRows, first: number): Promise<SloDailyCounts[]> {
-    const rows = await this.db
-      .from(counted.rows.as('c'))
-      .where('pos', '>=', first)
-      .select('day')
-      .sum({ good: 'good', total: 'total' })
       .groupBy('day')
       .orderBy('day');
-    return rows.map(r => ({ day: Number(r.day), ...counts(r.good, r.total) }));
+    const totals = firsts.map((_, i) => {
+      const sum = (column: string) => rows.reduce((acc, row) => acc + Number(row[`${column}_${i}`] ?? 0), 0);
+      return counts(sum('good'), sum('total'));
+    });
+    return {
+      window: totals[0],
+      lookbacks: Object.fromEntries(names.map((n, i) => [n, totals[i + 1]])) as Record<L, SliCounts>,
+      daily: rows
+        .filter(row => Number(row.in_window) > 0)
+        .map(row => ({ day: Number(row.day), ...counts(row.good_0, row.total_0) })),
+    };
   }
 }

@@ -3,7 +3,9 @@ import { Link, Table, TableColumn } from '@backstage/core-components';
 import { SpeedReliabilityService } from '@pulse/plugin-pulse-common';
 import { percentText } from '../EntityDecisions';
 
-const orDash = (value: number | null, unit = '') => (value === null ? '–' : `${value}${unit}`);
+/** A number shown to `digits` decimals with its unit, or a dash when there is none. */
+const orDash = (value: number | null, unit = '', digits = 1) =>
+  value === null ? '–' : `${value.toFixed(digits)}${unit}`;
 
 const columns: TableColumn<SpeedReliabilityService>[] = [
   {
@@ -14,7 +16,7 @@ const columns: TableColumn<SpeedReliabilityService>[] = [
     },
   },
   { title: 'Reading', field: 'reading' },
-  { title: 'Deployments/day', render: row => `${orDash(row.deploymentsPerDay)} (${row.deploymentFrequencyTier ?? 'no tier'})` },
+  { title: 'Deployments/day', render: row => `${orDash(row.deploymentsPerDay, '', 2)} (${row.deploymentFrequencyTier ?? 'no tier'})` },
   { title: 'Lead time', render: row => `${orDash(row.leadTimeHours, ' h')} (${row.leadTimeTier ?? 'no tier'})` },
   { title: 'Budget remaining', render: row => percentText(row.budgetRemaining) },
   {

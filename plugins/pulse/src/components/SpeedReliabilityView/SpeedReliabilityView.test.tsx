@@ -79,7 +79,8 @@ describe('SpeedReliability', () => {
     expect(screen.getByText('Checkout')).toBeInTheDocument();
     expect(screen.getAllByText('Slow down and fix reliability').length).toBeGreaterThan(0);
     expect(screen.getByText('-40.0%')).toBeInTheDocument();
-    expect(screen.getByText('300 h (medium)')).toBeInTheDocument();
+    expect(screen.getByText('300.0 h (medium)')).toBeInTheDocument();
+    expect(screen.getByText('0.10 (medium)')).toBeInTheDocument();
     expect(screen.getByText('Payments: satisfaction 3.9 of 5, 62.5% favourable (8 responses)')).toBeInTheDocument();
     expect(screen.getByText('group:default/discovery: hidden (Shown from 5 responses)')).toBeInTheDocument();
   });
