@@ -10,7 +10,7 @@
  * ingestion throughput and read latency beside the floors, samples the backend's memory, and writes the report.
  * Environment: PULSE_BENCH_PG (default postgresql://postgres@127.0.0.1:5432).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,7 +123,8 @@ async function main() {
     node: process.version,
   };
   const out = path.resolve(root, args.out);
-  writeFileSync(path.join(root, 'bench/last-run.json'), JSON.stringify({ scale, machine, runs, at: new Date().toISOString() }, null, 2));
+  mkdirSync(path.join(root, 'bench/out'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/out/last-run.json'), JSON.stringify({ scale, machine, runs, at: new Date().toISOString() }, null, 2));
   writeReport(out, { scale, machine, runs, command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim() });
   log(`report written to ${path.relative(root, out)}`);
 }

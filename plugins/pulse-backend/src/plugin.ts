@@ -12,6 +12,7 @@ import {
 } from '@pulse/plugin-pulse-node';
 import { seedDemoData } from './demo/seedDemoData';
 import { PulseAuth } from './service/auth';
+import { cachedCatalog } from './service/cachedCatalog';
 import { PulseContext } from './service/context';
 import { createRouter } from './service/router';
 import { scheduleJobs } from './service/jobs';
@@ -50,7 +51,8 @@ export const pulsePlugin = createBackendPlugin({
           store: deps.store,
           pulseAuth: new PulseAuth(deps.httpAuth),
           auth: deps.auth,
-          catalog: deps.catalog,
+          // Pages ask the catalog the same questions many times per request: answers are reused for seconds.
+          catalog: cachedCatalog(deps.catalog),
           config: deps.config,
           logger: deps.logger,
           permissions: deps.permissions,

@@ -212,6 +212,15 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
     expect(after.window).toEqual(before.window);
     expect(after.window).toEqual({ good: 648, total: 720 });
 
-    expect(await repo.rollup.deleteRollupsBefore(sloId, base + 2 * HOUR)).toBe(2);
+    // Hours before the day's end rounded down to the day: all four become one daily sum, then retention drops it.
+    expect(await repo.rollup.rollUpHoursBefore(sloId, base + DAY + HOUR)).toBe(4);
+    const days = await knex('pulse_sli_rollup').select('resolution', 'ts', 'good', 'total');
+    expect(days.map(r => [r.resolution, Number(r.ts) - base, Number(r.good), Number(r.total)])).toEqual([
+      ['day', 0, 432, 480],
+    ]);
+    expect((await repo.sums.objectiveSums({ sloId, windowStartMs: base - DAY, nowMs: now, lookbacks: {} })).window).toEqual(
+      { good: 648, total: 720 },
+    );
+    expect(await repo.rollup.deleteRollupsBefore(sloId, base + DAY)).toBe(1);
   });
 });

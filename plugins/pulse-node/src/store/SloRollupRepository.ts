@@ -28,9 +28,12 @@ const HOURLY_TO_DAILY: RollupStep = { source: 'pulse_sli_rollup', sourceResoluti
 export class SloRollupRepository {
   constructor(private readonly db: Knex) {}
 
-  /** Rolls an SLO's raw samples with ts < cutoff into hourly sums; returns how many raw rows were rolled up. */
+  /**
+   * Rolls an SLO's raw samples with ts < cutoff (rounded down to the hour, so the cutoff splits no hour) into hourly
+   * sums; returns how many raw rows were rolled up.
+   */
   async rollUpBefore(sloId: number, cutoffMs: number): Promise<number> {
-    return this.moveBefore(RAW_TO_HOURLY, sloId, cutoffMs);
+    return this.moveBefore(RAW_TO_HOURLY, sloId, cutoffMs - (cutoffMs % HOUR_MS));
   }
 
   /** Rolls an SLO's hourly sums with ts < cutoff (rounded down to a day) into daily sums; returns how many. */
