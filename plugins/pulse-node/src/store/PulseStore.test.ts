@@ -19,6 +19,7 @@ const expectedTables = [
   'pulse_survey_participation',
   'pulse_survey_response',
   'pulse_survey_answer',
+  'pulse_job_run',
 ];
 
 describe.each(databases.eachSupportedId())('PulseStore on %p', databaseId => {
@@ -35,6 +36,8 @@ describe.each(databases.eachSupportedId())('PulseStore on %p', databaseId => {
       '20261129000001_slo.js',
       '20261129000002_dora.js',
       '20261129000003_survey.js',
+      '20261129000004_decisions.js',
+      '20261129000005_jobs.js',
     ]);
     expect(await store.isEmpty()).toBe(true);
   });
