@@ -86,6 +86,7 @@ async function runOn(store, port) {
     const samples = await timedPhase('SLI samples (HTTP)', backend, () => loadSamples(backend, organisation, options, log));
     const delivery = await timedPhase('DORA events (HTTP)', backend, () => loadDelivery(backend, organisation, options, log));
     const surveys = await timedPhase('survey rounds and responses (SQL)', backend, () => loadSurveys(db, organisation, options));
+    await timedPhase('ANALYZE', backend, () => db.analyze());
     const counts = await countsOf(db);
     log(`loaded: ${JSON.stringify(counts)}`);
     const latencies = await measureLatencies({

@@ -1,4 +1,5 @@
 import {
+  SchedulerServiceTaskScheduleDefinition,
   SchedulerServiceTaskScheduleDefinitionConfig,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
@@ -29,19 +30,31 @@ export function pulseJobTaskId(name: string): string {
  * initialDelay. Every run is recorded in `pulse_job_run`.
  */
 export async function scheduleGlobalJob(ctx: PulseContext, job: PulseJob): Promise<void> {
-  const id = pulseJobTaskId(job.name);
   const overrides = ctx.config.getOptionalConfig(`pulse.jobs.${job.name}`)?.get<object>() ?? {};
   const schedule = readSchedulerServiceTaskScheduleDefinitionFromConfig(
     new ConfigReader({ ...(job.defaultSchedule as object), ...overrides }),
   );
+  await scheduleGlobalTask(ctx, pulseJobTaskId(job.name), schedule, job.run);
+}
+
+/**
+ * Schedules a task with scope global under the given id and schedule, recording every run in `pulse_job_run`: the
+ * part of {@link scheduleGlobalJob} for jobs whose schedule comes from their own config (sources, decisions).
+ */
+export async function scheduleGlobalTask(
+  ctx: PulseContext,
+  id: string,
+  schedule: SchedulerServiceTaskScheduleDefinition,
+  run: (signal: AbortSignal) => Promise<string>,
+): Promise<void> {
   await ctx.scheduler.scheduleTask({
     id,
     ...schedule,
-    scope: 'global', // after the spread: the config reader answers scope undefined
+    scope: 'global', // after the spread: a schedule read from config carries scope undefined
     fn: async signal => {
       const runId = await ctx.store.jobRuns.start({ jobId: id, runner: RUNNER, startedAt: Date.now() });
       try {
-        const summary = await job.run(signal);
+        const summary = await run(signal);
         await ctx.store.jobRuns.finish(runId, { outcome: 'succeeded', finishedAt: Date.now(), summary });
         ctx.logger.info(`${id}: ${summary}`);
       } catch (error) {

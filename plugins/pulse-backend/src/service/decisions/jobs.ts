@@ -1,4 +1,5 @@
 import { PulseContext } from '../context';
+import { scheduleGlobalTask } from '../scheduleGlobalJob';
 import { readDecisionsConfig } from './config';
 import { EntityOwners } from './EntityOwners';
 import { assessIncidentBudgets } from './incidentBudgets';
@@ -13,27 +14,20 @@ export async function scheduleDecisionJobs(ctx: PulseContext): Promise<void> {
   const gate = new PolicyReleaseGate(ctx, config);
   const owners = new EntityOwners(ctx);
 
-  await ctx.scheduler.scheduleTask({
-    id: 'pulse-decisions-transitions',
-    scope: 'global',
-    ...config.schedule,
-    fn: async () => {
-      const nowMs = Date.now();
-      const entityRefs = await ctx.store.decisions.policyStates.entitiesWithSlos();
-      const ownerRefs = await owners.ownersOf(entityRefs);
-      let frozen = 0;
-      for (const entityRef of entityRefs) {
-        const answer = await gate.evaluate(entityRef, { nowMs, ownerRef: ownerRefs.get(entityRef) ?? null });
-        if (answer.state === 'freeze') frozen++;
-      }
-      const assessed = await assessIncidentBudgets(
-        ctx.store,
-        { from: nowMs - config.incidentLookbackDays * 86_400_000, to: nowMs + 1 },
-        { postmortemBudgetShare: config.postmortemBudgetShare, nowMs },
-      );
-      ctx.logger.info(
-        `Pulse decisions: ${entityRefs.length} entities evaluated, ${frozen} in freeze; ${assessed} incident(s) assessed`,
-      );
-    },
+  await scheduleGlobalTask(ctx, 'pulse-decisions-transitions', config.schedule, async () => {
+    const nowMs = Date.now();
+    const entityRefs = await ctx.store.decisions.policyStates.entitiesWithSlos();
+    const ownerRefs = await owners.ownersOf(entityRefs);
+    let frozen = 0;
+    for (const entityRef of entityRefs) {
+      const answer = await gate.evaluate(entityRef, { nowMs, ownerRef: ownerRefs.get(entityRef) ?? null });
+      if (answer.state === 'freeze') frozen++;
+    }
+    const assessed = await assessIncidentBudgets(
+      ctx.store,
+      { from: nowMs - config.incidentLookbackDays * 86_400_000, to: nowMs + 1 },
+      { postmortemBudgetShare: config.postmortemBudgetShare, nowMs },
+    );
+    return `${entityRefs.length} entities evaluated, ${frozen} in freeze; ${assessed} incident(s) assessed`;
   });
 }
