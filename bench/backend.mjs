@@ -106,7 +106,22 @@ export class BenchBackend {
     this.phase = phase;
   }
 
+  /**
+   * One API call; a connection the server closed just as it was reused (keep-alive race) is retried, which is safe
+   * as every write here is an upsert.
+   */
   async request(method, route, body, contentType = 'application/json') {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.requestOnce(method, route, body, contentType);
+      } catch (error) {
+        if (attempt === 3 || error?.cause?.code !== 'UND_ERR_SOCKET' || this.child.exitCode !== null) throw error;
+        this.retries = (this.retries ?? 0) + 1;
+      }
+    }
+  }
+
+  async requestOnce(method, route, body, contentType) {
     const response = await fetch(`${this.baseUrl}${route}`, {
       method,
       headers: {

@@ -94,7 +94,8 @@ export function resultsSection({ scale, machine, runs, command }) {
       `### ${title}`,
       '',
       `Loaded: ${countsLine(run)}. Start-up with the catalog ${run.phases.startup.toFixed(0)} s; SLI samples ` +
-        `${run.phases.samples.toFixed(0)} s; DORA events ${run.phases.delivery.toFixed(0)} s.`,
+        `${run.phases.samples.toFixed(0)} s; DORA events ${run.phases.delivery.toFixed(0)} s. Requests retried after a ` +
+        `keep-alive connection closed under them: ${run.retries ?? 0}.`,
       '',
       '#### Read latency (ms) beside the floor',
       '',

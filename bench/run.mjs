@@ -76,6 +76,7 @@ async function runOn(store, port) {
   log(`${store.kind}: ${store.describe()}; backend on ${port} (log ${backend.logFile}); ${entities} catalog entities`);
   backend.start();
   let db;
+  let failed = false;
   try {
     const startup = await timedPhase('start-up and catalog', backend, () => backend.ready(entities));
     db = await store.open();
@@ -100,13 +101,18 @@ async function runOn(store, port) {
       phases: { startup: startup.seconds, rollups: rollups.seconds, samples: samples.seconds, delivery: delivery.seconds },
       ingestion: { samples: samples.result, ...delivery.result },
       latencies,
+      retries: backend.retries ?? 0,
       memory: { peak: backend.memory.peak, samples: backend.memory.samples, byPhase: Object.fromEntries(backend.memory.byPhase) },
     };
+  } catch (error) {
+    failed = true;
+    log(`failed; the backend log stays in ${backend.logFile}`);
+    throw error;
   } finally {
     await db?.close();
     await backend.stop();
     await store.drop();
-    rmSync(workDir, { recursive: true, force: true });
+    if (!failed) rmSync(workDir, { recursive: true, force: true });
   }
 }
 

@@ -34,8 +34,8 @@ export const SurveyTrendChart = ({ points }: { points: SurveyTrendPoint[] }) => 
           <YAxis domain={[-100, 100]} />
           <Tooltip />
           <Legend />
-          <Line type="monotone" dataKey="favorable" name="Favorable %" stroke="#1f77b4" connectNulls={false} />
-          <Line type="monotone" dataKey="nps" name="NPS" stroke="#ff7f0e" connectNulls={false} />
+          <Line type="monotone" dataKey="favorable" name="Favorable %" stroke="#1f77b4" connectNulls={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="nps" name="NPS" stroke="#ff7f0e" connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </div>
