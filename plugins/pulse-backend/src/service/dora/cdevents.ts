@@ -46,9 +46,24 @@ function unwrap(body: unknown): unknown {
   }
 }
 
-/** Parses one event; errors name the event's index in a batch and the bad field. */
+/** The type an event declares (the CloudEvent's `type`, else the CDEvent's `context.type`), before any validation. */
+function declaredTypeOf(body: unknown, event: unknown): unknown {
+  if (isCloudEvent(body) && 'type' in body) return body.type;
+  const context = typeof event === 'object' && event !== null ? (event as { context?: unknown }).context : undefined;
+  return typeof context === 'object' && context !== null ? (context as { type?: unknown }).type : undefined;
+}
+
+/**
+ * Parses one event; errors name the event's index in a batch and the bad field. An unsupported type is refused by name
+ * first, whatever else is wrong with the event.
+ */
 function parseEvent(body: unknown, index: number | undefined): CDEvent {
-  const result = cdeventSchema.safeParse(unwrap(body));
+  const event = unwrap(body);
+  const declaredType = declaredTypeOf(body, event);
+  if (typeof declaredType === 'string') {
+    supportedTypeNamed(declaredType);
+  }
+  const result = cdeventSchema.safeParse(event);
   if (!result.success) {
     const prefix = index === undefined ? '' : `${index}.`;
     const base = isCloudEvent(body) ? 'data.' : '';
@@ -64,16 +79,18 @@ function parseEvent(body: unknown, index: number | undefined): CDEvent {
   return result.data;
 }
 
-function supportedTypeOf(event: CDEvent): SupportedType {
-  const match = CDEVENT_TYPE.exec(event.context.type);
+function supportedTypeNamed(typeName: string): SupportedType {
+  const match = CDEVENT_TYPE.exec(typeName);
   const type = match?.[1] as SupportedType | undefined;
   if (!type || !SUPPORTED_TYPES.includes(type)) {
     throw new InputError(
-      `Unsupported CDEvent type '${event.context.type}': Pulse accepts ${SUPPORTED_TYPES.map(t => `dev.cdevents.${t}`).join(', ')}`,
+      `Unsupported CDEvent type '${typeName}': Pulse accepts ${SUPPORTED_TYPES.map(t => `dev.cdevents.${t}`).join(', ')}`,
     );
   }
   return type;
 }
+
+const supportedTypeOf = (event: CDEvent): SupportedType => supportedTypeNamed(event.context.type);
 
 /** The id of a nested `{ id }` object of the subject's content, e.g. `environment` or `service`. */
 function contentId(event: CDEvent, field: string): string | undefined {

@@ -256,6 +256,18 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     expect(card.body.deployments).toBe(0);
   });
 
+  it('names an unknown type before anything else, even in a CloudEvent whose data is not a CDEvent', async () => {
+    const res = await post('/events', {
+      specversion: '1.0',
+      id: 'ce-1',
+      source: '/ci',
+      type: 'dev.cdevents.pipelinerun.started.0.3.0',
+      data: {},
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("Unsupported CDEvent type 'dev.cdevents.pipelinerun.started.0.3.0'");
+  });
+
   it('rejects an unknown service, naming it', async () => {
     const res = await post(
       '/events',
