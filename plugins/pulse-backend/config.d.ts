@@ -93,6 +93,11 @@ export interface Config {
      * an entity through `PUT /api/pulse/decisions/entities/:kind/:namespace/:name/policy`.
      */
     policy?: {
+      /**
+       * Groups whose members may change any entity's policy (the `pulse.policy.manage` permission in the portal's
+       * permission policy). An entity's owners may always change their own. Default: `group:default/platform`.
+       */
+      managers?: string[];
       caution?: {
         /** Caution when any objective's remaining budget fraction is below this. Default 0.25. */
         remainingBelow?: number;
@@ -141,6 +146,11 @@ export interface Config {
 
     /** Developer-satisfaction surveys. */
     surveys?: {
+      /**
+       * Groups whose members may create and close survey rounds and add templates (the `pulse.survey.manage`
+       * permission in the portal's permission policy). Default: `group:default/platform`.
+       */
+      managers?: string[];
       /**
        * Fewest responses for which a team's, an entity's or a round's results are shown. Default 5; values below 3 are
        * raised to 3 with a warning.

@@ -45,6 +45,7 @@ export const pulsePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         store: pulseStoreServiceRef,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const ctx: PulseContext = {
@@ -58,6 +59,7 @@ export const pulsePlugin = createBackendPlugin({
           permissions: deps.permissions,
           scheduler: deps.scheduler,
           urlReader: deps.urlReader,
+          userInfo: deps.userInfo,
           notifications: deps.notifications,
         };
 

@@ -6,4 +6,10 @@ export const pulseSurveyManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
-export const pulsePermissions = [pulseSurveyManagePermission];
+/** Changing any entity's error-budget policy; an entity's owners may always change their own. */
+export const pulsePolicyManagePermission = createPermission({
+  name: 'pulse.policy.manage',
+  attributes: { action: 'update' },
+});
+
+export const pulsePermissions = [pulseSurveyManagePermission, pulsePolicyManagePermission];

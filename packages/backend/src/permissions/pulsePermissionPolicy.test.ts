@@ -1,13 +1,19 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
-import { pulseSurveyManagePermission } from '@pulse/plugin-pulse-common';
+import { pulsePolicyManagePermission, pulseSurveyManagePermission } from '@pulse/plugin-pulse-common';
 import { PulsePermissionPolicy } from './pulsePermissionPolicy';
 
 /** A policy whose user-info lookup answers the given ownership refs. */
 const policyFor = (ownershipEntityRefs: string[]) =>
-  new PulsePermissionPolicy(['group:default/platform'], {
-    getUserInfo: async () => ({ userEntityRef: 'user:default/x', ownershipEntityRefs }),
-  });
+  new PulsePermissionPolicy(
+    {
+      [pulseSurveyManagePermission.name]: ['group:default/platform'],
+      [pulsePolicyManagePermission.name]: ['group:default/sre'],
+    },
+    {
+      getUserInfo: async () => ({ userEntityRef: 'user:default/x', ownershipEntityRefs }),
+    },
+  );
 
 const user = { credentials: mockCredentials.user('user:default/x'), info: {} as any };
 
@@ -26,6 +32,12 @@ describe('PulsePermissionPolicy', () => {
     expect((await policy.handle({ permission: pulseSurveyManagePermission })).result).toBe(
       AuthorizeResult.DENY,
     );
+  });
+
+  it('gives each management permission to its own groups', async () => {
+    const sre = policyFor(['user:default/x', 'group:default/sre']);
+    expect((await sre.handle({ permission: pulsePolicyManagePermission }, user)).result).toBe(AuthorizeResult.ALLOW);
+    expect((await sre.handle({ permission: pulseSurveyManagePermission }, user)).result).toBe(AuthorizeResult.DENY);
   });
 
   it('allows every other permission', async () => {

@@ -14,39 +14,49 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { pulseSurveyManagePermission } from '@pulse/plugin-pulse-common';
+import {
+  pulsePolicyManagePermission,
+  pulseSurveyManagePermission,
+} from '@pulse/plugin-pulse-common';
+
+const DEFAULT_MANAGERS = ['group:default/platform'];
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
- * The portal's permission policy: everything is allowed except managing survey rounds, which is reserved for members
- * of the groups listed in `pulse.surveys.managers` (default: the platform team).
+ * The portal's permission policy: everything is allowed except Pulse's management permissions, each reserved for
+ * members of the groups configured for it: `pulse.survey.manage` for `pulse.surveys.managers`, `pulse.policy.manage`
+ * for `pulse.policy.managers` (both default to the platform team).
  */
 export class PulsePermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config, userInfo: UserInfoService): PulsePermissionPolicy {
-    const managers = config.getOptionalStringArray('pulse.surveys.managers') ?? [
-      'group:default/platform',
-    ];
+    const managersAt = (key: string) =>
+      (config.getOptionalStringArray(key) ?? DEFAULT_MANAGERS).map(lower);
     return new PulsePermissionPolicy(
-      managers.map(ref => ref.toLocaleLowerCase('en-US')),
+      {
+        [pulseSurveyManagePermission.name]: managersAt('pulse.surveys.managers'),
+        [pulsePolicyManagePermission.name]: managersAt('pulse.policy.managers'),
+      },
       userInfo,
     );
   }
 
   constructor(
-    private readonly managerGroups: string[],
+    /** Permission name -> the lower-cased group refs whose members hold it. */
+    private readonly managerGroups: Record<string, string[]>,
     private readonly userInfo: Pick<UserInfoService, 'getUserInfo'>,
   ) {}
 
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
-    if (request.permission.name !== pulseSurveyManagePermission.name) {
+    const managers = this.managerGroups[request.permission.name];
+    if (!managers) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (!user) {
       return { result: AuthorizeResult.DENY };
     }
     const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
-    const owned = ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US'));
     return {
-      result: owned.some(ref => this.managerGroups.includes(ref))
+      result: ownershipEntityRefs.some(ref => managers.includes(lower(ref)))
         ? AuthorizeResult.ALLOW
         : AuthorizeResult.DENY,
     };

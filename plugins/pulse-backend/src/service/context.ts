@@ -5,6 +5,7 @@ import {
   RootConfigService,
   SchedulerService,
   UrlReaderService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
@@ -22,6 +23,7 @@ export interface PulseContext {
   permissions: PermissionsService;
   scheduler: SchedulerService;
   urlReader: UrlReaderService;
+  userInfo: UserInfoService;
   /** Backstage notifications, for telling owning groups about error-budget freezes and page alerts. */
   notifications: NotificationService;
 }

@@ -55,11 +55,11 @@ describe.each(databases.eachSupportedId())('authentication and authorization on 
     expect(res.status).toBe(401);
   });
 
-  it('refuses users on ingestion, services on answering and users without pulse.survey.manage with 403', async () => {
+  it('refuses users on ingestion, services on answering, and users without the management permissions with 403', async () => {
     const before = await pulseRowCounts(knex);
     const refusals = [
-      ...routesWith('ingester', 'manager').map(route => ({ route, as: asUser('ada') })),
-      ...routesWith('user').map(route => ({ route, as: ingester })),
+      ...routesWith('ingester', 'manager', 'owner').map(route => ({ route, as: asUser('ada') })),
+      ...routesWith('user', 'owner').map(route => ({ route, as: ingester })),
     ];
     expect(refusals.length).toBeGreaterThanOrEqual(9);
     for (const { route, as } of refusals) {

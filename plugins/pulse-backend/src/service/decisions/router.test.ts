@@ -1,4 +1,6 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { BackstageCredentials, coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { incidentReviewMonthOf } from '@pulse/plugin-pulse-common';
 import request from 'supertest';
 import {
@@ -116,6 +118,46 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
 
     await request(server).delete(`${DECISIONS}/policy`).expect(204);
     await request(server).delete(`${DECISIONS}/policy`).expect(404);
+  });
+
+  it('lets only the owning group or policy managers change an entity policy', async () => {
+    const payments = ['user:default/hana', 'group:default/payments'];
+    const { server } = await startDecisionsBackend(databases, databaseId, {
+      entities,
+      features: [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        createServiceFactory({
+          service: coreServices.userInfo,
+          deps: {},
+          factory: () => ({
+            getUserInfo: async (credentials: BackstageCredentials) => {
+              const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
+              return { userEntityRef, ownershipEntityRefs: payments.includes(userEntityRef) ? payments : [userEntityRef] };
+            },
+          }),
+        }),
+      ],
+    });
+    const change = { exceptions: ['security'] };
+
+    const stranger = await request(server)
+      .put(`${DECISIONS}/policy`)
+      .set({ Authorization: mockCredentials.user.header('user:default/ada') })
+      .send(change);
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.message).toContain('group:default/payments');
+
+    const owner = await request(server)
+      .put(`${DECISIONS}/policy`)
+      .set({ Authorization: mockCredentials.user.header('user:default/hana') })
+      .send(change);
+    expect(owner.status).toBe(200);
+    expect(owner.body.updatedBy).toBe('user:default/hana');
+
+    await request(server)
+      .delete(`${DECISIONS}/policy`)
+      .set({ Authorization: mockCredentials.user.header('user:default/ada') })
+      .expect(403);
   });
 
   it('notifies the owning group once when the entity enters freeze, whoever notices first', async () => {

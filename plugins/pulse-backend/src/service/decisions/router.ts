@@ -15,6 +15,7 @@ import { parseInput } from '../validation';
 import { callerRef } from './callerRef';
 import { readDecisionsConfig } from './config';
 import { EntityOwners } from './EntityOwners';
+import { assertMayEditPolicy } from './policyEditors';
 import { IncidentReviews } from './IncidentReviews';
 import { PolicyResolver } from './PolicyResolver';
 import { gateDecisionsQuery, policyOverrideSchema, quadrantQuery, reviewQuery } from './schemas';
@@ -71,13 +72,15 @@ export function createDecisionsRouter(ctx: PulseContext): express.Router {
     const credentials = await ctx.pulseAuth.user(req);
     const entityRef = entityRefFromParams(req.params);
     const override = parseInput(policyOverrideSchema, req.body, 'policy');
+    await assertMayEditPolicy(ctx, owners, credentials, entityRef);
     await ctx.store.decisions.policies.put(entityRef, override, callerRef(ctx.auth, credentials), Date.now());
     res.json(await policyResponse(entityRef));
   });
 
   router.delete(`${ENTITY}/policy`, async (req, res) => {
-    await ctx.pulseAuth.user(req);
+    const credentials = await ctx.pulseAuth.user(req);
     const entityRef = entityRefFromParams(req.params);
+    await assertMayEditPolicy(ctx, owners, credentials, entityRef);
     if (!(await ctx.store.decisions.policies.delete(entityRef))) {
       throw new NotFoundError(`${entityRef} has no policy override`);
     }

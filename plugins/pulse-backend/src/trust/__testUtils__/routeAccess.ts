@@ -1,9 +1,10 @@
 /** Who may call a route of the Pulse API. */
-export type PulseAccess = 'open' | 'reader' | 'user' | 'ingester' | 'manager' | 'framework' | 'signed';
+export type PulseAccess = 'open' | 'reader' | 'user' | 'ingester' | 'manager' | 'owner' | 'framework' | 'signed';
 
 /**
  * Who may call each route: `open` anyone, `reader` users and services, `user` signed-in users only, `ingester`
- * service principals only, `manager` readers holding pulse.survey.manage, `framework` the routes the permissions
+ * service principals only, `manager` readers holding pulse.survey.manage, `owner` signed-in users of the entity's
+ * owning group or holding pulse.policy.manage, `framework` the routes the permissions
  * registry adds for the permission backend, `signed` webhooks that modules register (their signature is the
  * authentication). A new route must be added here: trust/auth.test.ts fails for a route missing from this table.
  */
@@ -41,8 +42,8 @@ export const ACCESS: Record<string, PulseAccess> = {
   'get /surveys/overview': 'reader',
   'get /surveys/overview.csv': 'reader',
   'get /decisions/entities/:kind/:namespace/:name/policy': 'reader',
-  'put /decisions/entities/:kind/:namespace/:name/policy': 'user',
-  'delete /decisions/entities/:kind/:namespace/:name/policy': 'user',
+  'put /decisions/entities/:kind/:namespace/:name/policy': 'owner',
+  'delete /decisions/entities/:kind/:namespace/:name/policy': 'owner',
   'get /decisions/entities/:kind/:namespace/:name/gate-decisions': 'reader',
   'get /decisions/entities/:kind/:namespace/:name/postmortems': 'reader',
   'get /decisions/review': 'reader',

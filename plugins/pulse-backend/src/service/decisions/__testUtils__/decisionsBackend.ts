@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { createServiceFactory, ServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -62,7 +62,7 @@ export const sample = (entityRef: string, nowMs: number, agoMs: number, good: nu
 export async function startDecisionsBackend(
   databases: TestDatabases,
   databaseId: Parameters<TestDatabases['init']>[0],
-  options: { entities: Entity[]; config?: object },
+  options: { entities: Entity[]; config?: object; features?: ServiceFactory[] },
 ): Promise<{ server: Server; send: jest.Mock }> {
   const knex = await databases.init(databaseId);
   const send = jest.fn(async () => {});
@@ -73,6 +73,7 @@ export async function startDecisionsBackend(
       catalogServiceMock.factory({ entities: options.entities }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       createServiceFactory({ service: notificationService, deps: {}, factory: () => ({ send }) }),
+      ...(options.features ?? []),
     ],
   });
   return { server, send };
