@@ -1,12 +1,11 @@
-import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PulseStore } from '@pulse/plugin-pulse-node';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
-import { pulsePlugin } from '../plugin';
+import { startPulseTestBackend } from '../__testUtils__/startPulseTestBackend';
 import { PulseContext } from '../service/context';
 import { seedSurveyDemo } from './surveyDemo';
 
@@ -39,14 +38,7 @@ describe.each(databases.eachSupportedId())('survey demo data on %p', databaseId 
     const started = Date.now();
     await seedSurveyDemo(ctx as unknown as PulseContext, new Date());
     expect(Date.now() - started).toBeLessThan(5_000);
-    const { server } = await startTestBackend({
-      features: [
-        pulsePlugin,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: exampleEntities() }),
-        mockServices.rootConfig.factory({ data: {} }),
-      ],
-    });
+    const server = await startPulseTestBackend(knex, { entities: exampleEntities() });
 
     const rounds = await request(server).get('/api/pulse/surveys/rounds');
     expect(rounds.body.items.map((r: { status: string }) => r.status)).toEqual(['open', 'closed', 'closed', 'closed']);

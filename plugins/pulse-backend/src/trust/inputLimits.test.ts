@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { sliSample } from '../__testUtils__/sloFixtures';
 import {
   CHECKOUT_REF,
   ingester,
@@ -26,11 +27,7 @@ const DEPLOYMENT = {
 };
 
 const sample = (minutesAgo: number, extra: object = {}) => ({
-  entityRef: CHECKOUT_REF,
-  slo: SLO_NAME,
-  timestamp: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-  good: 1,
-  total: 1,
+  ...sliSample(CHECKOUT_REF, SLO_NAME, Date.now() - minutesAgo * 60_000, 1, 1),
   ...extra,
 });
 

@@ -40,33 +40,38 @@ describe('sloWindowBounds', () => {
     expect(bounds.lengthMs).toBe(743 * HOUR);
   });
 
-  it('counts calendar periods from calendar.startTime (months starting on the 15th)', () => {
-    const bounds = sloWindowBounds(
-      { duration: '1M', isRolling: false, calendar: { startTime: '2026-01-15 00:00:00', timeZone: 'UTC' } },
-      ms('2026-11-29T12:00:00Z'),
-    );
-    expect(iso(bounds.startMs)).toBe('2026-11-15T00:00:00.000Z');
-    expect(iso(bounds.endMs)).toBe('2026-12-15T00:00:00.000Z');
-  });
-
-  it('starts calendar weeks on Monday by default (Wednesday 25 November 2026 -> Monday 23rd)', () => {
-    const bounds = sloWindowBounds({ duration: '1w', isRolling: false }, ms('2026-11-25T08:00:00Z'));
-    expect(iso(bounds.startMs)).toBe('2026-11-23T00:00:00.000Z');
-    expect(iso(bounds.endMs)).toBe('2026-11-30T00:00:00.000Z');
-  });
-
-  it('puts an instant exactly on a boundary into the period that starts there', () => {
-    const bounds = sloWindowBounds({ duration: '1M', isRolling: false }, ms('2026-12-01T00:00:00Z'));
-    expect(iso(bounds.startMs)).toBe('2026-12-01T00:00:00.000Z');
-    expect(iso(bounds.endMs)).toBe('2027-01-01T00:00:00.000Z');
-  });
-
-  it('accepts an ISO 8601 calendar start', () => {
-    const bounds = sloWindowBounds(
-      { duration: '1Q', isRolling: false, calendar: { startTime: '2026-01-01T00:00:00', timeZone: 'UTC' } },
-      ms('2026-11-29T12:00:00Z'),
-    );
-    expect(iso(bounds.startMs)).toBe('2026-10-01T00:00:00.000Z');
-    expect(iso(bounds.endMs)).toBe('2027-01-01T00:00:00.000Z');
+  it.each([
+    {
+      title: 'counts calendar periods from calendar.startTime (months starting on the 15th)',
+      timeWindow: { duration: '1M', isRolling: false, calendar: { startTime: '2026-01-15 00:00:00', timeZone: 'UTC' } },
+      now: '2026-11-29T12:00:00Z',
+      start: '2026-11-15T00:00:00.000Z',
+      end: '2026-12-15T00:00:00.000Z',
+    },
+    {
+      title: 'starts calendar weeks on Monday by default (Wednesday 25 November 2026 -> Monday 23rd)',
+      timeWindow: { duration: '1w', isRolling: false },
+      now: '2026-11-25T08:00:00Z',
+      start: '2026-11-23T00:00:00.000Z',
+      end: '2026-11-30T00:00:00.000Z',
+    },
+    {
+      title: 'puts an instant exactly on a boundary into the period that starts there',
+      timeWindow: { duration: '1M', isRolling: false },
+      now: '2026-12-01T00:00:00Z',
+      start: '2026-12-01T00:00:00.000Z',
+      end: '2027-01-01T00:00:00.000Z',
+    },
+    {
+      title: 'accepts an ISO 8601 calendar start',
+      timeWindow: { duration: '1Q', isRolling: false, calendar: { startTime: '2026-01-01T00:00:00', timeZone: 'UTC' } },
+      now: '2026-11-29T12:00:00Z',
+      start: '2026-10-01T00:00:00.000Z',
+      end: '2027-01-01T00:00:00.000Z',
+    },
+  ])('$title', ({ timeWindow, now, start, end }) => {
+    const bounds = sloWindowBounds(timeWindow, ms(now));
+    expect(iso(bounds.startMs)).toBe(start);
+    expect(iso(bounds.endMs)).toBe(end);
   });
 });

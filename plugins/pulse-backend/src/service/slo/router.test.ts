@@ -1,9 +1,9 @@
-import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { pulsePlugin } from '../../plugin';
+import { ratioSloDocument, sliSample } from '../../__testUtils__/sloFixtures';
+import { startPulseTestBackend } from '../../__testUtils__/startPulseTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -16,51 +16,17 @@ const CHECKOUT = '/api/pulse/slo/entities/component/default/checkout';
 const checkoutYaml = readFileSync(path.resolve(__dirname, '../../../../../examples/slos/checkout.yaml'), 'utf8');
 const service = { Authorization: mockCredentials.service.header() };
 
-/** A 28-day rolling ratio SLO as a JSON body. */
-function sloDocument(name: string, objectives: object[] = [{ displayName: 'Checkout succeeds', target: 0.99 }]) {
-  return {
-    apiVersion: 'openslo/v1',
-    kind: 'SLO',
-    metadata: { name },
-    spec: {
-      description: 'Checkout requests without server errors',
-      indicator: {
-        metadata: { name: 'http-success' },
-        spec: {
-          ratioMetric: {
-            good: { metricSource: { type: 'Prometheus', spec: { query: 'good' } } },
-            total: { metricSource: { type: 'Prometheus', spec: { query: 'total' } } },
-          },
-        },
-      },
-      timeWindow: [{ duration: '28d', isRolling: true }],
-      budgetingMethod: 'Occurrences',
-      objectives,
-    },
-  };
-}
+/** The checkout SLO, with a description the report repeats; `spec` replaces parts of its spec. */
+const sloDocument = (name: string, spec: Record<string, unknown> = {}) =>
+  ratioSloDocument(name, { description: 'Checkout requests without server errors', ...spec });
+
+/** One SLI sample of checkout's `slo`, `agoMs` before now. */
+const sample = (agoMs: number, good: number, total: number, slo = 'checkout-availability') =>
+  sliSample('component:default/checkout', slo, Date.now() - agoMs, good, total);
 
 describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
-  async function startBackend(config: object = {}) {
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        pulsePlugin,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({ data: config }),
-      ],
-    });
-    return server;
-  }
-
-  const sample = (offsetMs: number, good: number, total: number, slo = 'checkout-availability') => ({
-    entityRef: 'component:default/checkout',
-    slo,
-    timestamp: new Date(Date.now() - offsetMs).toISOString(),
-    good,
-    total,
-  });
+  const startBackend = async (config: object = {}) =>
+    startPulseTestBackend(await databases.init(databaseId), { config });
 
   it('stores OpenSLO documents from YAML and JSON, lists, reads and deletes them', async () => {
     const server = await startBackend();
@@ -87,7 +53,7 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
 
     const replaced = await request(server)
       .put(`${CHECKOUT}/slos/checkout-availability`)
-      .send(sloDocument('checkout-availability', [{ targetPercent: 99.5 }]));
+      .send(sloDocument('checkout-availability', { objectives: [{ targetPercent: 99.5 }] }));
     expect(replaced.status).toBe(200);
     expect(replaced.body.definition.spec.objectives).toEqual([{ target: 0.995 }]);
 
@@ -105,7 +71,7 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
     const server = await startBackend();
     const put = (body: object) => request(server).put(`${CHECKOUT}/slos/availability`).send(body);
 
-    const badTarget = await put(sloDocument('availability', [{ target: 1.5 }]));
+    const badTarget = await put(sloDocument('availability', { objectives: [{ target: 1.5 }] }));
     expect(badTarget.status).toBe(400);
     expect(badTarget.body.errors).toEqual([
       { path: 'spec.objectives.0.target', message: 'must be below 1 (a 100% objective has no error budget)' },
@@ -116,23 +82,25 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.errors[0].path).toBe('metadata.name');
 
-    const threshold = sloDocument('availability') as any;
-    threshold.spec.indicator.spec = { thresholdMetric: { metricSource: { type: 'Prometheus', spec: {} } } };
-    const thresholdRes = await put(threshold);
+    const thresholdRes = await put(
+      sloDocument('availability', {
+        indicator: {
+          metadata: { name: 'http-success' },
+          spec: { thresholdMetric: { metricSource: { type: 'Prometheus', spec: {} } } },
+        },
+      }),
+    );
     expect(thresholdRes.status).toBe(400);
     expect(thresholdRes.body.errors.map((e: { path: string }) => e.path)).toContain('spec.indicator.spec');
 
-    const timeslices = sloDocument('availability') as any;
-    timeslices.spec.budgetingMethod = 'Timeslices';
-    const timeslicesRes = await put(timeslices);
+    const timeslicesRes = await put(sloDocument('availability', { budgetingMethod: 'Timeslices' }));
     expect(timeslicesRes.status).toBe(400);
     expect(timeslicesRes.body.errors.map((e: { path: string }) => e.path)).toEqual([
       'spec.objectives.0.timeSliceTarget',
       'spec.objectives.0.timeSliceWindow',
     ]);
 
-    const window = sloDocument('availability') as any;
-    window.spec.timeWindow = [{ duration: '28 days', isRolling: true }];
+    const window = sloDocument('availability', { timeWindow: [{ duration: '28 days', isRolling: true }] });
     expect((await put(window)).body.errors[0].path).toBe('spec.timeWindow.0.duration');
 
     const yaml = await request(server)
@@ -312,8 +280,10 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
 
   it('counts time slices for a Timeslices SLO', async () => {
     const server = await startBackend();
-    const doc = sloDocument('search-latency', [{ target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '5m' }]) as any;
-    doc.spec.budgetingMethod = 'Timeslices';
+    const doc = sloDocument('search-latency', {
+      budgetingMethod: 'Timeslices',
+      objectives: [{ target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '5m' }],
+    });
     expect((await request(server).put(`${CHECKOUT}/slos/search-latency`).send(doc)).status).toBe(201);
     await request(server)
       .post('/api/pulse/slo/samples')

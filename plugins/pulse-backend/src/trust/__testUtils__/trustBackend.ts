@@ -1,13 +1,15 @@
-import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { pulsePlugin } from '../../plugin';
+import { ratioSloDocument } from '../../__testUtils__/sloFixtures';
+import {
+  Knex,
+  PulseTestBackendOptions,
+  startPulseTestBackend,
+  TestServer,
+} from '../../__testUtils__/startPulseTestBackend';
 
-/** The knex client of a test database (knex itself is not a dependency of this package). */
-export type Knex = Awaited<ReturnType<TestDatabases['init']>>;
-type Features = Parameters<typeof startTestBackend>[0]['features'];
-export type TestServer = Awaited<ReturnType<typeof startTestBackend>>['server'];
+export type { Knex, TestServer };
 
 export const CHECKOUT_REF = 'component:default/checkout';
 export const SLO_NAME = 'checkout-availability';
@@ -39,44 +41,13 @@ export const trustEntities: Entity[] = [
 ];
 
 /** The Pulse plugin on a test database with the trust entities; `features` replace the mocks they cover. */
-export async function startTrustBackend(
+export const startTrustBackend = (
   knex: Knex,
-  options: { config?: object; features?: Features } = {},
-): Promise<TestServer> {
-  const { server } = await startTestBackend({
-    features: [
-      pulsePlugin,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: trustEntities }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      ...(options.features ?? []),
-    ],
-  });
-  return server;
-}
+  options: Omit<PulseTestBackendOptions, 'entities'> = {},
+): Promise<TestServer> => startPulseTestBackend(knex, { ...options, entities: trustEntities });
 
-/** A 28-day ratio SLO as an OpenSLO JSON body. */
-export function sloDocument(name = SLO_NAME) {
-  return {
-    apiVersion: 'openslo/v1',
-    kind: 'SLO',
-    metadata: { name },
-    spec: {
-      indicator: {
-        metadata: { name: 'http-success' },
-        spec: {
-          ratioMetric: {
-            good: { metricSource: { type: 'Prometheus', spec: { query: 'good' } } },
-            total: { metricSource: { type: 'Prometheus', spec: { query: 'total' } } },
-          },
-        },
-      },
-      timeWindow: [{ duration: '28d', isRolling: true }],
-      budgetingMethod: 'Occurrences',
-      objectives: [{ displayName: 'Checkout succeeds', target: 0.99 }],
-    },
-  };
-}
+/** The checkout SLO as an OpenSLO JSON body. */
+export const sloDocument = (name = SLO_NAME) => ratioSloDocument(name);
 
 /** Defines the checkout SLO and opens a survey round on every Component; returns the round id. */
 export async function seedTrustFixtures(server: TestServer): Promise<{ roundId: number }> {

@@ -1,10 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { createServiceFactory, ServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { Server } from 'node:http';
-import { pulsePlugin } from '../../../plugin';
+import { ratioSloDocument, sliSample } from '../../../__testUtils__/sloFixtures';
+import { startPulseTestBackend } from '../../../__testUtils__/startPulseTestBackend';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -29,34 +29,12 @@ export const team = (name: string): Entity => ({
 });
 
 /** A 28-day rolling 99% Occurrences SLO as a JSON body. */
-export const sloDocument = (name = 'availability') => ({
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: { name },
-  spec: {
-    indicator: {
-      metadata: { name: 'http' },
-      spec: {
-        ratioMetric: {
-          good: { metricSource: { type: 'Prometheus', spec: { query: 'good' } } },
-          total: { metricSource: { type: 'Prometheus', spec: { query: 'total' } } },
-        },
-      },
-    },
-    timeWindow: [{ duration: '28d', isRolling: true }],
-    budgetingMethod: 'Occurrences',
-    objectives: [{ displayName: '99%', target: 0.99 }],
-  },
-});
+export const sloDocument = (name = 'availability') =>
+  ratioSloDocument(name, { objectives: [{ displayName: '99%', target: 0.99 }] });
 
 /** One SLI sample of `entityRef`'s `availability` SLO, `agoMs` before `nowMs`. */
-export const sample = (entityRef: string, nowMs: number, agoMs: number, good: number, total: number) => ({
-  entityRef,
-  slo: 'availability',
-  timestamp: new Date(nowMs - agoMs).toISOString(),
-  good,
-  total,
-});
+export const sample = (entityRef: string, nowMs: number, agoMs: number, good: number, total: number) =>
+  sliSample(entityRef, 'availability', nowMs - agoMs, good, total);
 
 /** A pulse backend on one test database, with a mock notification service whose `send` the test inspects. */
 export async function startDecisionsBackend(
@@ -66,12 +44,10 @@ export async function startDecisionsBackend(
 ): Promise<{ server: Server; send: jest.Mock }> {
   const knex = await databases.init(databaseId);
   const send = jest.fn(async () => {});
-  const { server } = await startTestBackend({
+  const server = await startPulseTestBackend(knex, {
+    entities: options.entities,
+    config: options.config,
     features: [
-      pulsePlugin,
-      mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: options.entities }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
       createServiceFactory({ service: notificationService, deps: {}, factory: () => ({ send }) }),
       ...(options.features ?? []),
     ],
