@@ -108,6 +108,31 @@ export class SurveyAggregateStore {
     }));
   }
 
+  /**
+   * Per round and question, the distribution of the numeric (scale and NPS) answers in a scope: one GROUP BY for
+   * every round of a trend. A response stores one row per numeric question it answered, so `answered` is the sum.
+   */
+  async numericAggregates(roundIds: number[], scope: SurveyAggregateScope): Promise<SurveyRoundAggregates> {
+    const byRound: SurveyRoundAggregates = new Map();
+    if (roundIds.length === 0) return byRound;
+    const rows = (await applyScope(
+      this.db('pulse_survey_answer as a')
+        .join('pulse_survey_response as r', 'r.id', 'a.response_id')
+        .whereIn('r.round_id', roundIds)
+        .whereNotNull('a.value_number'),
+      scope,
+    )
+      .groupBy('r.round_id', 'a.question_id', 'a.value_number')
+      .select({ roundId: 'r.round_id', questionId: 'a.question_id', value: 'a.value_number' })
+      .count({ n: '*' })) as Row[];
+    for (const row of rows) {
+      const aggregate = aggregateOf(byRound, Number(row.roundId), String(row.questionId));
+      aggregate.answered += Number(row.n);
+      aggregate.distribution[String(Number(row.value))] = Number(row.n);
+    }
+    return byRound;
+  }
+
   /** The free-text answers to a question in a scope, sorted so that their order says nothing about who or when. */
   async textAnswers(roundId: number, questionId: string, scope: SurveyAggregateScope, limit = 500): Promise<string[]> {
     const rows: Row[] = await applyScope(

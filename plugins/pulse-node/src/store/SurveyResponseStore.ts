@@ -69,16 +69,32 @@ export class SurveyResponseStore {
 
   /** How many of the given users took part in a round (for participation rates). */
   async countParticipants(roundId: number, userRefs: string[]): Promise<number> {
-    let total = 0;
-    // Chunked to stay under bind-parameter limits for very large groups.
-    for (let i = 0; i < userRefs.length; i += 500) {
-      const row = await this.db('pulse_survey_participation')
-        .where('round_id', roundId)
-        .whereIn('user_ref', userRefs.slice(i, i + 500))
-        .count({ n: '*' })
-        .first();
-      total += Number(row?.n ?? 0);
+    return (await this.participantsByGroup(roundId, new Map([['', userRefs]]))).get('') ?? 0;
+  }
+
+  /**
+   * How many members of each group took part in a round, for many groups at once: the group-to-member mapping is
+   * inlined as VALUES, joined to the round's participation and counted per group. Groups without a participant are
+   * absent.
+   */
+  async participantsByGroup(roundId: number, membersByGroup: Map<string, string[]>): Promise<Map<string, number>> {
+    const pairs = [...membersByGroup].flatMap(([groupRef, userRefs]) =>
+      [...new Set(userRefs)].map(userRef => [groupRef, userRef]),
+    );
+    const counts = new Map<string, number>();
+    // Chunked to stay under bind-parameter limits; a pair is in one chunk only, so the counts add up.
+    for (let i = 0; i < pairs.length; i += 5000) {
+      const chunk = pairs.slice(i, i + 5000);
+      const result = await this.db.raw(
+        `WITH member (group_ref, user_ref) AS (VALUES ${chunk.map(() => '(?, ?)').join(', ')})
+         SELECT m.group_ref AS group_ref, COUNT(*) AS n
+         FROM member m JOIN pulse_survey_participation p ON p.round_id = ? AND p.user_ref = m.user_ref
+         GROUP BY m.group_ref`,
+        [...chunk.flat(), roundId],
+      );
+      const rows: Array<{ group_ref: string; n: string | number }> = Array.isArray(result) ? result : result.rows;
+      for (const row of rows) counts.set(row.group_ref, (counts.get(row.group_ref) ?? 0) + Number(row.n));
     }
-    return total;
+    return counts;
   }
 }

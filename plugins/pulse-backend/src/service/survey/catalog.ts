@@ -3,6 +3,7 @@ import {
   getCompoundEntityRef,
   parseEntityRef,
   RELATION_CHILD_OF,
+  RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -12,6 +13,13 @@ const canonical = (entity: Entity) => stringifyEntityRef(getCompoundEntityRef(en
 
 /** What a page shows for an entity: `metadata.title`, else `metadata.name`. */
 const displayTitle = (entity: Entity) => entity.metadata.title ?? entity.metadata.name;
+
+/** How `spec.memberOf` may name a group, lower-cased (the catalog matches filter values case-insensitively). */
+function memberOfSpellings(groupRef: string): string[] {
+  const group = parseEntityRef(groupRef);
+  const ref = groupRef.toLocaleLowerCase('en-US');
+  return group.namespace === 'default' ? [ref, group.name.toLocaleLowerCase('en-US')] : [ref];
+}
 
 /** A group of the catalog as the survey overview lists it. */
 export interface SurveyCatalogGroup {
@@ -93,18 +101,36 @@ export class SurveyCatalog {
 
   /** The users who are members of a group (catalog `memberOf` relation, or `spec.memberOf` as written), as canonical refs. */
   async membersOf(groupRef: string): Promise<string[]> {
-    const group = parseEntityRef(groupRef);
-    const written = group.namespace === 'default' ? [groupRef, group.name] : [groupRef];
+    return (await this.membersOfGroups([groupRef])).get(groupRef) ?? [];
+  }
+
+  /** `membersOf` for many groups in one filtered query: the users of any of them, sorted into each group they are in. */
+  async membersOfGroups(groupRefs: string[]): Promise<Map<string, string[]>> {
+    const members = new Map(groupRefs.map(ref => [ref, [] as string[]]));
+    if (groupRefs.length === 0) return members;
+    // The first spelling is the lower-cased full ref, as relation targets are compared.
+    const spellingsOf = new Map(groupRefs.map(ref => [ref, memberOfSpellings(ref)]));
     const { items } = await this.ctx.catalog.getEntities(
       {
         filter: [
-          { kind: 'user', 'relations.memberOf': groupRef },
-          { kind: 'user', 'spec.memberOf': written },
+          { kind: 'user', 'relations.memberOf': groupRefs },
+          { kind: 'user', 'spec.memberOf': [...spellingsOf.values()].flat() },
         ],
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations', 'spec.memberOf'],
       },
       await this.options(),
     );
-    return items.map(canonical);
+    for (const user of items) {
+      const related = new Set(
+        (user.relations ?? []).filter(r => r.type === RELATION_MEMBER_OF).map(r => r.targetRef.toLocaleLowerCase('en-US')),
+      );
+      const written = new Set(
+        ((user.spec?.memberOf as unknown[] | undefined) ?? []).map(ref => String(ref).toLocaleLowerCase('en-US')),
+      );
+      for (const [groupRef, spellings] of spellingsOf) {
+        if (related.has(spellings[0]) || spellings.some(ref => written.has(ref))) members.get(groupRef)!.push(canonical(user));
+      }
+    }
+    return members;
   }
 }

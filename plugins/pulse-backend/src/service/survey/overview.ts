@@ -6,6 +6,7 @@ import {
   surveyHiddenReason,
   SurveyOverview,
   SurveyOverviewRow,
+  SurveyParticipation,
   SurveyQuestionAggregate,
   surveyQuestionResult,
   SurveyScope,
@@ -21,16 +22,29 @@ import { SurveyRoundRecord, toSurveyRound } from './rounds';
 
 type Buckets = Awaited<ReturnType<SurveyRepository['aggregates']['numericBucketsByEntity']>>;
 
-/** Sums the per-entity buckets of the entities in a scope into one aggregate per question. */
-function aggregatesOf(buckets: Buckets, inScope: (b: Buckets[number]) => boolean) {
+/** Sums per-entity buckets into one aggregate per question. */
+function aggregatesOf(buckets: Buckets) {
   const byQuestion = new Map<string, SurveyQuestionAggregate>();
-  for (const bucket of buckets.filter(inScope)) {
+  for (const bucket of buckets) {
     const aggregate = byQuestion.get(bucket.questionId) ?? { answered: 0, distribution: {} };
     aggregate.answered += bucket.count;
     aggregate.distribution[String(bucket.value)] = (aggregate.distribution[String(bucket.value)] ?? 0) + bucket.count;
     byQuestion.set(bucket.questionId, aggregate);
   }
   return byQuestion;
+}
+
+/** Buckets indexed by a key, so that each row reads only its own (not every bucket of the round). */
+function indexBy(buckets: Buckets, keyOf: (bucket: Buckets[number]) => string | null): Map<string, Buckets> {
+  const index = new Map<string, Buckets>();
+  for (const bucket of buckets) {
+    const key = keyOf(bucket);
+    if (key === null) continue;
+    const list = index.get(key) ?? [];
+    list.push(bucket);
+    index.set(key, list);
+  }
+  return index;
 }
 
 /** A team with no response in a round: nothing to hide, but nothing to show either. */
@@ -55,9 +69,9 @@ export class SurveyOverviewService {
    * The asked round (undefined when it does not exist or has not opened) or by default the newest opened round whose
    * round-wide result shows (else the newest opened round); and the round of the same template before it.
    */
-  private async pickRounds(roundId: number | undefined, now: number) {
-    const opened = (await this.repository.rounds.list()).filter(r => surveyRoundStatus(r, now) !== 'scheduled');
-    const round = roundId === undefined ? await this.defaultRound(opened) : opened.find(r => r.id === roundId);
+  private async pickRounds(rounds: SurveyRoundRecord[], audiences: SurveyAudiences, roundId: number | undefined, now: number) {
+    const opened = rounds.filter(r => surveyRoundStatus(r, now) !== 'scheduled');
+    const round = roundId === undefined ? await this.defaultRound(opened, audiences) : opened.find(r => r.id === roundId);
     const previous = round
       ? opened.find(r => r.templateId === round.templateId && r.opensAt < round.opensAt)
       : undefined;
@@ -65,17 +79,21 @@ export class SurveyOverviewService {
   }
 
   /** Newest first: the first round whose round-wide result shows; rounds below the minimum are skipped unread. */
-  private async defaultRound(opened: SurveyRoundRecord[]): Promise<SurveyRoundRecord | undefined> {
+  private async defaultRound(opened: SurveyRoundRecord[], audiences: SurveyAudiences) {
     const largeEnough = await this.repository.aggregates.roundsWithAtLeast(this.thresholds.minRespondents);
-    for (const round of opened.filter(r => largeEnough.has(r.id))) {
-      const audiences = await this.results.audiences([round.id]);
-      if (!audiences.visibilityOf(round.id, { type: 'round' }).hidden) return round;
-    }
-    return opened[0];
+    const shown = opened.find(r => largeEnough.has(r.id) && !audiences.visibilityOf(r.id, { type: 'round' }).hidden);
+    return shown ?? opened[0];
   }
 
+  /**
+   * A fixed number of queries whatever the size of the organisation: the rounds and their audiences once (for the
+   * round, the previous round and the trend), one catalog query for every team's members and one SQL query for their
+   * participation.
+   */
   async overview(roundId: number | undefined, now: number): Promise<SurveyOverview | undefined> {
-    const { round, previous } = await this.pickRounds(roundId, now);
+    const rounds = await this.repository.rounds.list();
+    const audiences = await this.results.audiences(rounds.map(r => r.id));
+    const { round, previous } = await this.pickRounds(rounds, audiences, roundId, now);
     if (roundId !== undefined && !round) return undefined;
     if (!round) {
       return {
@@ -90,16 +108,20 @@ export class SurveyOverviewService {
       };
     }
     const template = await this.results.template(round.templateId);
-    const audiences = await this.results.audiences(previous ? [round.id, previous.id] : [round.id]);
     const headlineIds = template.questions.filter(q => q.type === 'scale' || q.type === 'nps').map(q => q.id);
     const buckets = await this.repository.aggregates.numericBucketsByEntity(round.id, headlineIds);
+    const bucketsByEntity = indexBy(buckets, b => b.entityRef);
+    const bucketsByGroup = indexBy(buckets, b => b.groupRef);
 
-    const row = async (
+    const isShown = (scope: SurveyScope) =>
+      audiences.respondentsOf(round.id, scope) > 0 && !audiences.visibilityOf(round.id, scope).hidden;
+    const row = (
       ref: string,
       title: string,
       scope: SurveyScope,
-      inScope: (b: Buckets[number]) => boolean,
-    ): Promise<SurveyOverviewRow> => {
+      scopeBuckets: () => Buckets,
+      participation?: SurveyParticipation,
+    ): SurveyOverviewRow => {
       const respondents = audiences.respondentsOf(round.id, scope);
       if (respondents === 0) return { ref, title, hidden: true, reason: NO_RESPONSES_REASON };
       const visibility = audiences.visibilityOf(round.id, scope);
@@ -107,42 +129,44 @@ export class SurveyOverviewService {
         const reason = surveyHiddenReason(visibility.cause, this.thresholds.minRespondents);
         return { ref, title, hidden: true, reason };
       }
-      const headline = this.headline(template, respondents, aggregatesOf(buckets, inScope));
-      const participation = scope.type === 'group' ? await this.results.participation(round, scope, audiences) : undefined;
+      const headline = this.headline(template, respondents, aggregatesOf(scopeBuckets()));
       return { ref, title, hidden: false, ...headline, ...(participation ? { participation } : {}) };
     };
 
     // Every team of the catalog, and every group (with its ancestors) that has responses in the round.
     const groups = await this.catalog.groups();
     const groupTitles = new Map(groups.map(g => [g.ref, g.title]));
-    const teamRefs = new Set([...groups.filter(g => g.isTeam).map(g => g.ref), ...audiences.groupsOf(round.id)]);
-    const teams: SurveyOverviewRow[] = [];
-    for (const groupRef of teamRefs) {
+    const teamRefs = [...new Set([...groups.filter(g => g.isTeam).map(g => g.ref), ...audiences.groupsOf(round.id)])];
+    const participation = await this.results.groupParticipation(
+      round,
+      teamRefs.filter(groupRef => isShown({ type: 'group', groupRef })),
+    );
+    const teams = teamRefs.map(groupRef => {
       const scope = { type: 'group', groupRef } as const;
-      const subtree = new Set((audiences.aggregateScope(scope) as { groupRefs: string[] }).groupRefs);
+      const subtree = (audiences.aggregateScope(scope) as { groupRefs: string[] }).groupRefs;
       const title = groupTitles.get(groupRef) ?? nameOf(groupRef);
-      teams.push(await row(groupRef, title, scope, b => b.groupRef !== null && subtree.has(b.groupRef)));
-    }
+      const teamBuckets = () => subtree.flatMap(ref => bucketsByGroup.get(ref) ?? []);
+      return row(groupRef, title, scope, teamBuckets, participation.get(groupRef));
+    });
 
     const entityRefs = [...new Set(audiences.entitiesOf(round.id).map(c => c.entityRef))];
     const entityTitles = await this.catalog.titlesOf(entityRefs);
-    const entities: SurveyOverviewRow[] = [];
-    for (const entityRef of entityRefs) {
+    const entities = entityRefs.map(entityRef => {
       const groupRef = audiences.ownerInRound(round.id, entityRef);
       const title = entityTitles.get(entityRef) ?? nameOf(entityRef);
-      const entityRow = await row(entityRef, title, { type: 'entity', entityRef }, b => b.entityRef === entityRef);
-      entities.push({ ...entityRow, ...(groupRef ? { groupRef } : {}) });
-    }
+      const entityRow = row(entityRef, title, { type: 'entity', entityRef }, () => bucketsByEntity.get(entityRef) ?? []);
+      return { ...entityRow, ...(groupRef ? { groupRef } : {}) };
+    });
 
     return {
       round: toSurveyRound(round, now),
       previousRound: previous ? toSurveyRound(previous, now) : null,
       minRespondents: this.thresholds.minRespondents,
-      overall: await row('round', round.title, { type: 'round' }, () => true),
+      overall: row('round', round.title, { type: 'round' }, () => buckets),
       teams: teams.sort(byTitle),
       entities: entities.sort(byTitle),
       painPoints: await this.painPoints(template, round, previous, audiences),
-      trend: await this.results.trend({ type: 'round' }),
+      trend: await this.results.trendOf({ type: 'round' }, [...rounds].reverse(), audiences),
     };
   }
 

@@ -99,11 +99,23 @@ export class SurveyResultsService {
     audiences: SurveyAudiences,
   ): Promise<SurveyParticipation | undefined> {
     const groupRef = this.audienceGroup(round, scope, audiences);
-    if (!groupRef) return undefined;
-    const members = await this.catalog.membersOf(groupRef);
-    if (members.length === 0) return undefined;
-    const participants = await this.repository.responses.countParticipants(round.id, members);
-    return { audienceSize: members.length, participants, rate: participants / members.length };
+    return groupRef ? (await this.groupParticipation(round, [groupRef])).get(groupRef) : undefined;
+  }
+
+  /**
+   * The participation of many groups in a round with one catalog query and one SQL query; groups without members are
+   * absent.
+   */
+  async groupParticipation(round: SurveyRoundRecord, groupRefs: string[]): Promise<Map<string, SurveyParticipation>> {
+    const membersByGroup = await this.catalog.membersOfGroups(groupRefs);
+    const participantsByGroup = await this.repository.responses.participantsByGroup(round.id, membersByGroup);
+    const result = new Map<string, SurveyParticipation>();
+    for (const [groupRef, members] of membersByGroup) {
+      if (members.length === 0) continue;
+      const participants = participantsByGroup.get(groupRef) ?? 0;
+      result.set(groupRef, { audienceSize: members.length, participants, rate: participants / members.length });
+    }
+    return result;
   }
 
   /** The headline of a scope in every round that has responses for it, oldest first. */
@@ -111,14 +123,23 @@ export class SurveyResultsService {
     const roundIds = await this.repository.aggregates.roundsWithResponses(
       scope.type === 'entity' ? { entityRef: scope.entityRef } : {},
     );
-    const rounds = await this.repository.rounds.getMany(roundIds);
-    const audiences = await this.audiences(roundIds);
-    const aggregates = await this.repository.aggregates.questionAggregates(roundIds, audiences.aggregateScope(scope));
+    return this.trendOf(scope, await this.repository.rounds.getMany(roundIds), await this.audiences(roundIds));
+  }
+
+  /**
+   * `trend` over rounds and audiences the caller has loaded already (rounds oldest first; rounds without responses in
+   * the scope are skipped): one SQL query for the numeric answers of every round.
+   */
+  async trendOf(scope: SurveyScope, rounds: SurveyRoundRecord[], audiences: SurveyAudiences): Promise<SurveyTrendPoint[]> {
+    const withResponses = rounds.filter(round => audiences.respondentsOf(round.id, scope) > 0);
+    const aggregates = await this.repository.aggregates.numericAggregates(
+      withResponses.filter(round => !audiences.visibilityOf(round.id, scope).hidden).map(round => round.id),
+      audiences.aggregateScope(scope),
+    );
     const templates = new Map<string, SurveyTemplate>();
     const points: SurveyTrendPoint[] = [];
-    for (const round of rounds) {
+    for (const round of withResponses) {
       const respondents = audiences.respondentsOf(round.id, scope);
-      if (respondents === 0) continue;
       const base = { roundId: round.id, title: round.title, opensAt: new Date(round.opensAt).toISOString() };
       const visibility = audiences.visibilityOf(round.id, scope);
       if (visibility.hidden) {
