@@ -2,6 +2,7 @@
  * The benchmark's data set, generated deterministically (seeded pseudo-random, relative to `now`): teams, services,
  * users, and generators of every event, so nothing larger than one batch is held in memory.
  */
+import { seededRandom } from '../scripts/lib/seededRandom.mjs';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -18,17 +19,8 @@ const DEPLOYMENTS_PER_SERVICE_YEAR = 250;
 const COMMITS_PER_DEPLOYMENT = 4;
 const INCIDENTS_PER_SERVICE_YEAR = 5;
 
-/** mulberry32: a small seeded generator, so two runs load the same data. */
-export function randomOf(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so two runs load the same data. */
+export const randomOf = seededRandom;
 
 const pad = (n, width) => String(n).padStart(width, '0');
 

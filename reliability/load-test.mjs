@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { flags, probeSlo, pulse, startBackend, stopBackend, writeBackendConfig } from './lib/backend.mjs';
+import { seededRandom } from '../scripts/lib/seededRandom.mjs';
 
 const options = flags({ port: 7202, duration: 60, clients: 200, maxRequests: 500_000 });
 const { port } = options;
@@ -33,17 +34,8 @@ const OPERATIONS = [
 ];
 const TOTAL_WEIGHT = OPERATIONS.reduce((sum, [, weight]) => sum + weight, 0);
 
-/** mulberry32: a seeded generator, so that a run's mix can be repeated. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so that a run's mix can be repeated. */
+const random = seededRandom;
 
 function pick(rand) {
   let r = rand() * TOTAL_WEIGHT;
