@@ -120,6 +120,18 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
     await request(server).delete(`${DECISIONS}/policy`).expect(404);
   });
 
+  it('logs a pipeline asking with GET, but not a user viewing the gate on the card', async () => {
+    const { server } = await start();
+    await frozenCheckout(server);
+    await request(server).get(`${SLO}/release-gate`).expect(200);
+    expect((await request(server).get(`${DECISIONS}/gate-decisions`)).body.items).toEqual([]);
+
+    const asked = await request(server).get(`${SLO}/release-gate`).set(service).expect(200);
+    const log = await request(server).get(`${DECISIONS}/gate-decisions`);
+    expect(log.body.items).toHaveLength(1);
+    expect(log.body.items[0]).toMatchObject({ decision: asked.body.decision, caller: asked.body.recorded.caller });
+  });
+
   it('lets only the owning group or policy managers change an entity policy', async () => {
     const payments = ['user:default/hana', 'group:default/payments'];
     const { server } = await startDecisionsBackend(databases, databaseId, {

@@ -89,9 +89,16 @@ export function createSloRouter(ctx: PulseContext): express.Router {
 
   // The gate under the entity's resolved error-budget policy: GET previews it, POST is a gate check that is stored.
   router.get(`${ENTITY}/release-gate`, async (req, res) => {
-    await ctx.pulseAuth.reader(req);
+    const credentials = await ctx.pulseAuth.reader(req);
     const { reason } = parseInput(gatePreviewQuery, req.query, 'query');
-    res.json(await gate.evaluate(entityRefFromParams(req.params), { reason, nowMs: Date.now() }));
+    const entityRef = entityRefFromParams(req.params);
+    const nowMs = Date.now();
+    // A service asking is a pipeline deciding whether to release: logged like POST. A user's card view is a preview.
+    if (ctx.auth.isPrincipal(credentials, 'service')) {
+      res.json(await gate.check(entityRef, { reason, caller: callerRef(ctx.auth, credentials), nowMs }));
+      return;
+    }
+    res.json(await gate.evaluate(entityRef, { reason, nowMs }));
   });
 
   router.post(`${ENTITY}/release-gate`, async (req, res) => {
