@@ -10,9 +10,9 @@ import path from 'node:path';
 const YAML = createRequire(import.meta.url)('yaml');
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
-/** The static external-access token of app-config.yaml: a service principal, which may ingest and read. */
+/** The static external-access token of app-config.development.yaml: a service principal, which may ingest and read. */
 export function staticTokenOf(root) {
-  const config = YAML.parse(readFileSync(path.join(root, 'app-config.yaml'), 'utf8'));
+  const config = YAML.parse(readFileSync(path.join(root, 'app-config.development.yaml'), 'utf8'));
   return config.backend.auth.externalAccess.find(a => a.type === 'static').options.token;
 }
 

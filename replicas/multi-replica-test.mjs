@@ -36,7 +36,7 @@ const ENTITY = 'component/default/checkout';
 
 const started = Date.now();
 const tmp = mkdtempSync(path.join(tmpdir(), 'pulse-replicas-'));
-const token = YAML.parse(readFileSync(path.join(root, 'app-config.yaml'), 'utf8')).backend.auth.externalAccess.find(
+const token = YAML.parse(readFileSync(path.join(root, 'app-config.development.yaml'), 'utf8')).backend.auth.externalAccess.find(
   a => a.type === 'static',
 ).options.token;
 const replicas = [];

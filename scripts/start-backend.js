@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /*
- * Starts the backend alone on app-config.yaml plus any extra `--config FILE` given, resolving those paths against the
- * directory the command was run from (backstage-cli would read them relative to packages/backend).
+ * Starts the backend alone on app-config.yaml, then (unless NODE_ENV=production) the development layer
+ * app-config.development.yaml, then any extra `--config FILE` given, resolving those paths against the directory the
+ * command was run from (backstage-cli would read them relative to packages/backend). The development layer holds the
+ * repository's public local-only tokens and secrets, so a production start never loads it.
  *
  * `--no-watch` runs the backend once, without backstage-cli's restart-on-change: what tests, benchmarks and
  * production-like runs want.
@@ -13,7 +15,9 @@ const root = path.resolve(__dirname, '..');
 const callerDir = process.env.INIT_CWD || process.cwd();
 const args = process.argv.slice(2);
 const watch = !args.includes('--no-watch');
+const production = process.env.NODE_ENV === 'production';
 const forwarded = ['--config', path.join(root, 'app-config.yaml')];
+if (!production) forwarded.push('--config', path.join(root, 'app-config.development.yaml'));
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--no-watch') continue;
   if (args[i] === '--config' && args[i + 1]) {

@@ -8,6 +8,17 @@ export interface Config {
     /** SLOs and error budgets. */
     slo?: {
       /**
+       * Groups whose members may define, change and delete any entity's SLOs (the `pulse.slo.manage` permission in the
+       * portal's permission policy). An entity's owners may always change their own. Default: `group:default/platform`.
+       */
+      managers?: string[];
+      /**
+       * Service principals that may define, change and delete any entity's SLOs (CI pushing SLOs as code), as
+       * Backstage names them: `external:<subject>` for an external-access token, `plugin:<pluginId>` for a plugin.
+       * Every other service gets 403. Default: none.
+       */
+      writers?: string[];
+      /**
        * The error-budget policy of `GET /api/pulse/slo/entities/:kind/:namespace/:name/release-gate`. Each key left
        * out keeps its default (the SRE Workbook's example policy).
        */
@@ -20,9 +31,24 @@ export interface Config {
         warnWhenRemainingBelow?: number;
         /** Warn while any objective's ticket alert (slow burn) fires. Default true. */
         warnOnTicketAlert?: boolean;
-        /** What an objective without data in its window decides: 'allow' (default), 'warn' or 'block'. */
+        /**
+         * What an objective without samples in its window ("no data") decides: 'allow', 'warn' (default) or 'block'.
+         * Stale data always warns; while a window holds less than `minimumData`, what would block warns instead.
+         */
         insufficientData?: 'allow' | 'warn' | 'block';
       };
+      /**
+       * How much data an objective's window must hold, from its first sample until now, before its status can say
+       * BREACHED or the gate can block on its budget (a new SLO, the first day of a calendar month): below it the
+       * status is INSUFFICIENT_DATA and blocks become warnings. A duration such as `24h`, `PT24H` or `{ hours: 24 }`.
+       * Default 24 hours.
+       */
+      minimumData?: string | { days?: number; hours?: number; minutes?: number };
+      /**
+       * When the newest SLI sample is older than this, the data is stale and the release gate warns ("stale data"): a
+       * dead SLI exporter must not pass silently. A duration such as `6h` or `{ hours: 6 }`. Default 6 hours.
+       */
+      staleAfter?: string | { days?: number; hours?: number; minutes?: number };
       /**
        * Bounded storage of SLI samples. Raw samples are kept for the longest SLO window in use plus 4 days, then the
        * `pulse-slo-rollup` job sums them per hour; the `pulse-slo-retention` job drops what is past the last horizon.
@@ -68,6 +94,24 @@ export interface Config {
        * the catalog. Default: 30s.
        */
       serviceIdRefresh?: string | { [unit: string]: number };
+      /**
+       * The IANA time zone (e.g. 'Europe/Berlin') whose calendar days count as deploy days, whose ISO weeks and months
+       * the deploy-day medians and the weekly trend use, and in which a date `?from=`/`?to=` starts at midnight.
+       * Default 'UTC'. A name that is not an IANA zone stops the backend at start-up with an error naming this key.
+       */
+      timeZone?: string;
+      /**
+       * Changes older than this when their deployment finished are left out of the lead time and counted as
+       * `olderThanCap` (a first deployment would otherwise absorb years-old changes). Default: 90 days. A duration
+       * string ('90d', 'P90D') or an object ({ days: 90 }).
+       */
+      leadTimeCap?: string | { [unit: string]: number };
+      /**
+       * What the change failure rate is a share of: 'successful' production deployments (as Apache DevLake and Four
+       * Keys; failed attempts count in neither part), or 'all' production deployment attempts (failed attempts count
+       * as change failures). Also decides which failures the recovery time measures. Default 'successful'.
+       */
+      changeFailureRateDenominator?: 'successful' | 'all';
       /** Tier thresholds; each one left out keeps the default (DevLake's coding of the 2023 DORA report). */
       tiers?: {
         deploymentFrequency?: {

@@ -1,5 +1,5 @@
 /*
- * A Pulse backend started for the reliability scripts: `yarn start:backend --no-watch` on app-config.yaml plus a
+ * A Pulse backend started for the reliability scripts: `yarn start:backend --no-watch` on app-config.yaml and app-config.development.yaml plus a
  * temporary layer (its own port and SQLite directory), in its own process group so that it can be killed whole.
  */
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The static external-access token of app-config.yaml: a service principal, allowed to ingest. */
+/** The static external-access token of app-config.development.yaml: a service principal, allowed to ingest. */
 export const TOKEN = 'pulse-local-dev-token';
 
 /** Writes the config layer for a backend on `port` storing its SQLite files under `dir`. */

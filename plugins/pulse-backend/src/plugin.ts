@@ -12,10 +12,14 @@ import {
 } from '@pulse/plugin-pulse-node';
 import { seedDemoData } from './demo/seedDemoData';
 import { PulseAuth } from './service/auth';
-import { cachedCatalog } from './service/cachedCatalog';
+import { cachedCatalog } from './service/catalog/cachedCatalog';
+import { PulseCatalog } from './service/catalog/PulseCatalog';
+import { assertNoCommittedSecrets } from './service/config/committedSecrets';
+import { readPulseConfig } from './service/config/readPulseConfig';
 import { PulseContext } from './service/context';
 import { createRouter } from './service/router';
 import { scheduleJobs } from './service/jobs';
+import { createPulseServices } from './service/services';
 import { PulseSourceRegistry } from './service/sources/PulseSourceRegistry';
 import { startPulseSources } from './service/sources/startPulseSources';
 
@@ -33,6 +37,7 @@ export const pulsePlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -48,13 +53,18 @@ export const pulsePlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
       },
       async init(deps) {
+        assertNoCommittedSecrets(deps.config);
+        // Pages ask the catalog the same questions many times per request: answers are reused for seconds.
+        const catalog = cachedCatalog(deps.catalog);
         const ctx: PulseContext = {
           store: deps.store,
           pulseAuth: new PulseAuth(deps.httpAuth),
           auth: deps.auth,
-          // Pages ask the catalog the same questions many times per request: answers are reused for seconds.
-          catalog: cachedCatalog(deps.catalog),
+          auditor: deps.auditor,
+          catalog,
+          pulseCatalog: new PulseCatalog(catalog, deps.auth),
           config: deps.config,
+          pulseConfig: readPulseConfig(deps.config, deps.logger),
           logger: deps.logger,
           permissions: deps.permissions,
           scheduler: deps.scheduler,
@@ -63,15 +73,16 @@ export const pulsePlugin = createBackendPlugin({
           notifications: deps.notifications,
         };
 
-        if (deps.config.getOptionalBoolean('pulse.demoData')) {
-          await seedDemoData(ctx);
+        const services = createPulseServices(ctx);
+        if (ctx.pulseConfig.demoData) {
+          await seedDemoData(ctx, services);
         }
 
         deps.permissionsRegistry.addPermissions(pulsePermissions);
-        await scheduleJobs(ctx);
+        await scheduleJobs(ctx, services);
         await startPulseSources(ctx, sources, deps.httpRouter);
 
-        deps.httpRouter.use(await createRouter(ctx));
+        deps.httpRouter.use(await createRouter(ctx, services));
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

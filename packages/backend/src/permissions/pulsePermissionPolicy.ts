@@ -15,7 +15,10 @@ import {
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
+  pulseDeliveriesReadPermission,
+  pulseDeliveriesRetryPermission,
   pulsePolicyManagePermission,
+  pulseSloManagePermission,
   pulseSurveyManagePermission,
 } from '@pulse/plugin-pulse-common';
 
@@ -25,7 +28,8 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 /**
  * The portal's permission policy: everything is allowed except Pulse's management permissions, each reserved for
  * members of the groups configured for it: `pulse.survey.manage` for `pulse.surveys.managers`, `pulse.policy.manage`
- * for `pulse.policy.managers` (both default to the platform team).
+ * for `pulse.policy.managers`, `pulse.slo.manage` for `pulse.slo.managers`, `pulse.deliveries.read` and
+ * `pulse.deliveries.retry` for `pulse.deliveries.readers` (all default to the platform team).
  */
 export class PulsePermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config, userInfo: UserInfoService): PulsePermissionPolicy {
@@ -35,6 +39,9 @@ export class PulsePermissionPolicy implements PermissionPolicy {
       {
         [pulseSurveyManagePermission.name]: managersAt('pulse.surveys.managers'),
         [pulsePolicyManagePermission.name]: managersAt('pulse.policy.managers'),
+        [pulseSloManagePermission.name]: managersAt('pulse.slo.managers'),
+        [pulseDeliveriesReadPermission.name]: managersAt('pulse.deliveries.readers'),
+        [pulseDeliveriesRetryPermission.name]: managersAt('pulse.deliveries.readers'),
       },
       userInfo,
     );

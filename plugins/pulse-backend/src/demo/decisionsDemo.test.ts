@@ -1,7 +1,7 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { PulseStore } from '@pulse/plugin-pulse-node';
-import { PulseContext } from '../service/context';
+import { testPulseContext } from '../__testUtils__/testPulseContext';
+import { createPulseServices } from '../service/services';
 import { seedDecisionsDemo } from './decisionsDemo';
 import { seedSloDemo } from './sloDemo';
 
@@ -13,18 +13,11 @@ const now = new Date('2026-11-29T12:00:00Z');
 describe.each(databases.eachSupportedId())('decisions demo on %p', databaseId => {
   it('seeds major incidents with postmortems done and outstanding and records gate checks, quickly', async () => {
     const store = await PulseStore.fromClient(await databases.init(databaseId));
-    const ctx = {
-      store,
-      config: mockServices.rootConfig({ data: {} }),
-      logger: mockServices.logger.mock(),
-      auth: mockServices.auth(),
-      catalog: catalogServiceMock({ entities: [] }),
-      notifications: { send: jest.fn(async () => {}) },
-    } as unknown as PulseContext;
+    const ctx = testPulseContext(store);
     await seedSloDemo(ctx, now);
 
     const started = Date.now();
-    await seedDecisionsDemo(ctx, now);
+    await seedDecisionsDemo(ctx, createPulseServices(ctx).gate, now);
     expect(Date.now() - started).toBeLessThan(5_000);
 
     const incidents = await store.decisions.incidents.review({

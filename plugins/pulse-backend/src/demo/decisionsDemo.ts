@@ -1,9 +1,7 @@
 import { errorBudgetFraction, sloWindowBounds } from '@pulse/plugin-pulse-common';
 import { PulseContext } from '../service/context';
-import { readDecisionsConfig } from '../service/decisions/config';
 import { assessIncidentBudgets } from '../service/decisions/incidentBudgets';
 import { PolicyReleaseGate } from '../service/decisions/PolicyReleaseGate';
-import { readDoraConfig } from '../service/dora/config';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -47,7 +45,7 @@ async function seedMajorIncident(
   const id = `${incident.entity}-major-${incident.daysAgo}d`;
   await ctx.store.dora.ingest(
     { incidents: [{ id, entityRef, createdAt: startMs, resolvedAt: endMs, environment: 'production', description: incident.description }] },
-    readDoraConfig(ctx.config),
+    ctx.pulseConfig.dora,
   );
   return incident.postmortem ? id : undefined;
 }
@@ -57,9 +55,9 @@ async function seedMajorIncident(
  * of the last 90 days assessed against its SLOs' budgets, and a week of release-gate checks by CI per entity with
  * SLOs, the last one under the incident-fix exception.
  */
-export async function seedDecisionsDemo(ctx: PulseContext, now: Date): Promise<void> {
+export async function seedDecisionsDemo(ctx: PulseContext, gate: PolicyReleaseGate, now: Date): Promise<void> {
   const nowMs = now.getTime();
-  const config = readDecisionsConfig(ctx.config);
+  const config = ctx.pulseConfig.decisions;
 
   const linked: string[] = [];
   for (const incident of MAJOR_INCIDENTS) {
@@ -75,7 +73,6 @@ export async function seedDecisionsDemo(ctx: PulseContext, now: Date): Promise<v
     await ctx.store.decisions.incidents.setPostmortemUrl(id, `https://wiki.example.com/postmortems/${id}`);
   }
 
-  const gate = new PolicyReleaseGate(ctx, config);
   for (const entityRef of await ctx.store.decisions.policyStates.entitiesWithSlos()) {
     for (const daysAgo of [6, 4, 2]) {
       await gate.check(entityRef, { caller: CI_CALLER, nowMs: nowMs - daysAgo * DAY });

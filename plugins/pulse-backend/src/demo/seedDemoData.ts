@@ -1,4 +1,5 @@
 import { PulseContext } from '../service/context';
+import { PulseServices } from '../service/services';
 import { seedDecisionsDemo } from './decisionsDemo';
 import { seedDoraDemo } from './doraDemo';
 import { seedSloDemo } from './sloDemo';
@@ -8,7 +9,7 @@ import { seedSurveyDemo } from './surveyDemo';
  * Fills an empty store with 90 days of realistic demo data for the entities in `examples/`, so a new portal shows
  * Pulse populated. Never runs on a store that already holds data.
  */
-export async function seedDemoData(ctx: PulseContext, now = new Date()): Promise<void> {
+export async function seedDemoData(ctx: PulseContext, services: PulseServices, now = new Date()): Promise<void> {
   if (!(await ctx.store.isEmpty())) {
     ctx.logger.info('Pulse demo data: the store already holds data, not seeding');
     return;
@@ -17,5 +18,5 @@ export async function seedDemoData(ctx: PulseContext, now = new Date()): Promise
   await seedSloDemo(ctx, now);
   await seedDoraDemo(ctx, now);
   await seedSurveyDemo(ctx, now);
-  await seedDecisionsDemo(ctx, now);
+  await seedDecisionsDemo(ctx, services.gate, now);
 }

@@ -1,9 +1,10 @@
 import { PulseContext } from './context';
 import { scheduleDecisionJobs } from './decisions/jobs';
+import { PulseServices } from './services';
 import { scheduleSloJobs } from './slo/jobs';
 
 /** Registers every background job with the Backstage scheduler (scope global: once across replicas). */
-export async function scheduleJobs(ctx: PulseContext): Promise<void> {
+export async function scheduleJobs(ctx: PulseContext, services: PulseServices): Promise<void> {
   await scheduleSloJobs(ctx);
-  await scheduleDecisionJobs(ctx);
+  await scheduleDecisionJobs(ctx, services);
 }

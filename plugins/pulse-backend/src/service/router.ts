@@ -3,6 +3,7 @@ import { PulseHealth } from '@pulse/plugin-pulse-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PulseContext } from './context';
+import { PulseServices } from './services';
 import { createDecisionsRouter } from './decisions/router';
 import { createDoraRouter } from './dora/router';
 import { createSloRouter } from './slo/router';
@@ -21,7 +22,7 @@ const BODY_LIMIT = '2mb';
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
 /** The Pulse REST API: validation and authorization here, everything else in the store and pulse-common. */
-export async function createRouter(ctx: PulseContext): Promise<express.Router> {
+export async function createRouter(ctx: PulseContext, services: PulseServices): Promise<express.Router> {
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT, type: JSON_TYPES }));
   router.use(rejectNulCharacters);
@@ -31,10 +32,10 @@ export async function createRouter(ctx: PulseContext): Promise<express.Router> {
     res.json(body);
   });
 
-  router.use(createSloRouter(ctx));
-  router.use(createDoraRouter(ctx));
+  router.use(createSloRouter(ctx, services));
+  router.use(createDoraRouter(ctx, services));
   router.use(createSurveyRouter(ctx));
-  router.use(createDecisionsRouter(ctx));
+  router.use(createDecisionsRouter(ctx, services));
 
   router.use(bodyParserErrorHandler);
   router.use(databaseValueErrorHandler);

@@ -93,6 +93,12 @@ export class IncidentBudgetStore {
     });
   }
 
+  /** The entity an incident belongs to, or undefined when there is no such incident (who may link its postmortem). */
+  async entityRefOf(incidentId: string): Promise<string | undefined> {
+    const row = await this.db('pulse_incident').where('id', incidentId).first('entity_ref');
+    return row?.entity_ref;
+  }
+
   /** Links (or with null unlinks) a postmortem; undefined when there is no such incident. */
   async setPostmortemUrl(
     incidentId: string,

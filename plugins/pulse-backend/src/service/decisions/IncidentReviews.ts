@@ -6,18 +6,20 @@ import {
   reviewedIncidentOf,
 } from '@pulse/plugin-pulse-common';
 import { PulseStore } from '@pulse/plugin-pulse-node';
-import { DoraCatalog } from '../dora/DoraCatalog';
+import { OnBehalfOf, PulseCatalog } from '../catalog/PulseCatalog';
 import { DoraConfig } from '../dora/config';
 import { DecisionsConfig } from './config';
-import { assessIncidentBudgets } from './incidentBudgets';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The monthly incident review and the outstanding postmortems, with budget spend brought up to date first. */
+/**
+ * The monthly incident review and the outstanding postmortems. Reads only: the budget each incident spent is assessed
+ * and stored by the `pulse-decisions-transitions` job, so reading a review never changes one.
+ */
 export class IncidentReviews {
   constructor(
     private readonly store: PulseStore,
-    private readonly catalog: DoraCatalog,
+    private readonly catalog: PulseCatalog,
     private readonly config: DecisionsConfig,
     private readonly dora: DoraConfig,
   ) {}
@@ -30,16 +32,20 @@ export class IncidentReviews {
   }
 
   /** A team's (with its child teams) or, without a group, the organisation's month; undefined for an unknown group. */
-  async review(month: string, groupRef: string | undefined, nowMs: number): Promise<IncidentReviewResponse | undefined> {
+  async review(
+    month: string,
+    groupRef: string | undefined,
+    nowMs: number,
+    onBehalfOf?: OnBehalfOf,
+  ): Promise<IncidentReviewResponse | undefined> {
     const bounds = incidentReviewMonth(month)!;
     let entityRefs: string[] | undefined;
     if (groupRef) {
-      const tree = await this.catalog.groupTree(groupRef);
+      const tree = await this.catalog.groupTree(groupRef, onBehalfOf);
       if (!tree) return undefined;
-      entityRefs = (await this.catalog.ownedComponents(tree.groupRefs)).map(e => e.entityRef);
+      entityRefs = (await this.catalog.ownedComponents(tree.groupRefs, onBehalfOf)).map(e => e.entityRef);
     }
     const window = { from: bounds.fromMs, to: bounds.toMs };
-    await assessIncidentBudgets(this.store, { ...window, entityRefs }, this.assessment(nowMs));
     const rows = await this.store.decisions.incidents.review({ ...window, entityRefs, ...this.rules });
     const incidents = rows.map(row => reviewedIncidentOf(row, nowMs));
     return {
@@ -53,18 +59,9 @@ export class IncidentReviews {
     };
   }
 
-  /** An entity's required postmortems without a link, after assessing its recent incidents. */
+  /** An entity's required postmortems without a link, as the job last assessed them. */
   async outstanding(entityRef: string, nowMs: number): Promise<OutstandingPostmortemsResponse> {
-    await assessIncidentBudgets(
-      this.store,
-      { from: nowMs - this.config.incidentLookbackDays * 86_400_000, to: nowMs + 1, entityRefs: [entityRef] },
-      this.assessment(nowMs),
-    );
     const rows = await this.store.decisions.incidents.outstanding(entityRef, this.rules);
     return { entityRef, items: rows.map(row => reviewedIncidentOf(row, nowMs)) };
-  }
-
-  private assessment(nowMs: number) {
-    return { postmortemBudgetShare: this.config.postmortemBudgetShare, nowMs };
   }
 }

@@ -8,8 +8,6 @@ import {
 } from '@pulse/plugin-pulse-common';
 import { PulseContext } from '../context';
 import { entitySloReport, releaseGateOf } from '../slo/reports';
-import { DecisionsConfig } from './config';
-import { EntityOwners } from './EntityOwners';
 import { PolicyNotifier } from './PolicyNotifier';
 import { PolicyResolver } from './PolicyResolver';
 
@@ -17,38 +15,37 @@ const pageAlertOf = (report: EntitySloReport) =>
   report.slos.some(slo => slo.objectives.some(objective => objective.alert === 'page'));
 
 /**
- * The release gate under each entity's resolved error-budget policy. A preview only answers; a check also stores the
- * decision with its caller; both record the policy state, and whoever changes it first notifies the owning group.
+ * The release gate under each entity's resolved error-budget policy. Evaluating only reads; a check (POST) also stores
+ * the decision with its caller; only the transitions job records the policy state and notifies the owning group.
  */
 export class PolicyReleaseGate {
-  private readonly owners: EntityOwners;
-  private readonly resolver: PolicyResolver;
   private readonly notifier: PolicyNotifier;
 
   constructor(
     private readonly ctx: PulseContext,
-    private readonly config: DecisionsConfig,
+    private readonly resolver: PolicyResolver,
   ) {
-    this.owners = new EntityOwners(ctx);
-    this.resolver = new PolicyResolver(ctx.store, config);
     this.notifier = new PolicyNotifier(ctx);
   }
 
-  /** The gate for an entity, its state recorded; the owner is looked up unless given (the job passes it). */
-  async evaluate(
-    entityRef: string,
-    options: { reason?: string; nowMs: number; ownerRef?: string | null },
-  ): Promise<PolicyReleaseGateResponse> {
+  private async decide(entityRef: string, options: { reason?: string; nowMs: number; ownerRef?: string | null }) {
     const ownerRef =
-      options.ownerRef === undefined ? await this.owners.ownerOf(entityRef) : (options.ownerRef ?? undefined);
+      options.ownerRef === undefined
+        ? await this.ctx.pulseCatalog.primaryGroupOf(entityRef)
+        : (options.ownerRef ?? undefined);
     const [report, { resolved }] = await Promise.all([
-      entitySloReport(this.ctx.store, entityRef, options.nowMs),
+      entitySloReport(this.ctx.store, entityRef, options.nowMs, this.ctx.pulseConfig.slo.data),
       this.resolver.resolve(entityRef, ownerRef),
     ]);
-    const gate = releaseGateOf(report, sloGatePolicyOf(resolved.policy, this.config.insufficientData));
+    const gate = releaseGateOf(report, sloGatePolicyOf(resolved.policy, this.ctx.pulseConfig.decisions.insufficientData));
     const outcome = decideUnderErrorBudgetPolicy(gate, resolved.policy, options.reason);
-    await this.observe(entityRef, ownerRef, { state: outcome.state, pageAlert: pageAlertOf(report) }, gate.reasons, options.nowMs);
-    return { ...gate, ...outcome, errorBudgetPolicy: resolved };
+    const response: PolicyReleaseGateResponse = { ...gate, ...outcome, errorBudgetPolicy: resolved };
+    return { response, report, ownerRef };
+  }
+
+  /** The gate for an entity; writes nothing. The owner is looked up unless given. */
+  async evaluate(entityRef: string, options: { reason?: string; nowMs: number }): Promise<PolicyReleaseGateResponse> {
+    return (await this.decide(entityRef, options)).response;
   }
 
   /** A gate check: evaluated, then stored with the caller. */
@@ -66,17 +63,19 @@ export class PolicyReleaseGate {
     return { ...response, recorded: { id: recorded.id, caller: recorded.caller } };
   }
 
-  private async observe(
-    entityRef: string,
-    ownerRef: string | undefined,
-    next: PolicyObservation,
-    reasons: string[],
-    nowMs: number,
-  ): Promise<void> {
-    const previous = await this.ctx.store.decisions.policyStates.observe(entityRef, next, nowMs);
-    if (!previous) return;
-    for (const notice of policyTransitionNotices(previous, next)) {
-      await this.notifier.notify({ entityRef, ownerRef, notice, reasons });
+  /**
+   * For the transitions job only: evaluates the entity, records its policy state and, when this replica is the first
+   * to see a freeze or a page alert start, notifies the owning group once.
+   */
+  async observe(entityRef: string, options: { nowMs: number; ownerRef: string | null }): Promise<PolicyReleaseGateResponse> {
+    const { response, report, ownerRef } = await this.decide(entityRef, options);
+    const next: PolicyObservation = { state: response.state, pageAlert: pageAlertOf(report) };
+    const previous = await this.ctx.store.decisions.policyStates.observe(entityRef, next, options.nowMs);
+    if (previous) {
+      for (const notice of policyTransitionNotices(previous, next)) {
+        await this.notifier.notify({ entityRef, ownerRef, notice, reasons: response.reasons });
+      }
     }
+    return response;
   }
 }

@@ -12,7 +12,7 @@ import {
   TeamSatisfaction,
 } from '@pulse/plugin-pulse-common';
 import { PulseStore } from '@pulse/plugin-pulse-node';
-import { DoraCatalog, DoraOwnedEntity, refOf } from '../dora/DoraCatalog';
+import { OnBehalfOf, OwnedEntity, PulseCatalog, refOf } from '../catalog/PulseCatalog';
 import { DoraConfig } from '../dora/config';
 import { entitySloReport } from '../slo/reports';
 import { SurveyOverviewService } from '../survey/overview';
@@ -36,7 +36,7 @@ export class SpeedReliability {
 
   constructor(
     private readonly store: PulseStore,
-    private readonly catalog: DoraCatalog,
+    private readonly catalog: PulseCatalog,
     private readonly surveys: SurveyOverviewService,
     config: DecisionsConfig,
     private readonly dora: DoraConfig,
@@ -45,14 +45,19 @@ export class SpeedReliability {
   }
 
   /** A team with its child teams, or every team; undefined for an unknown group. */
-  async view(groupRef: string | undefined, days: number, nowMs: number): Promise<SpeedReliabilityResponse | undefined> {
-    const scope = await this.scope(groupRef);
+  async view(
+    groupRef: string | undefined,
+    days: number,
+    nowMs: number,
+    onBehalfOf?: OnBehalfOf,
+  ): Promise<SpeedReliabilityResponse | undefined> {
+    const scope = await this.scope(groupRef, onBehalfOf);
     if (!scope) return undefined;
     const window = { from: nowMs - days * 86_400_000, to: nowMs };
     const entityRefs = scope.entities.map(e => e.entityRef);
     const stats = await this.store.dora.statsByEntity({ ...window, entityRefs, ...this.dora });
     const services = await mapInBatches(scope.entities, SLO_CONCURRENCY, async entity => {
-      const summary = doraSummaryOf(stats.get(entity.entityRef) ?? emptyDoraPeriodStats(), window, this.dora.thresholds);
+      const summary = doraSummaryOf(stats.get(entity.entityRef) ?? emptyDoraPeriodStats(), window, this.dora.thresholds, this.dora.changeFailureRateDenominator);
       const { deploymentFrequency, leadTimeForChanges, changeFailureRate } = summary.metrics;
       const report = await entitySloReport(this.store, entity.entityRef, nowMs);
       const input = {
@@ -85,14 +90,15 @@ export class SpeedReliability {
 
   private async scope(
     groupRef: string | undefined,
-  ): Promise<{ entities: DoraOwnedEntity[]; teamRefs: string[] } | undefined> {
+    onBehalfOf: OnBehalfOf,
+  ): Promise<{ entities: OwnedEntity[]; teamRefs: string[] } | undefined> {
     if (groupRef) {
-      const tree = await this.catalog.groupTree(groupRef);
+      const tree = await this.catalog.groupTree(groupRef, onBehalfOf);
       if (!tree) return undefined;
-      return { entities: await this.catalog.ownedComponents(tree.groupRefs), teamRefs: [refOf(tree.group)] };
+      return { entities: await this.catalog.ownedComponents(tree.groupRefs, onBehalfOf), teamRefs: [refOf(tree.group)] };
     }
-    const teamRefs = (await this.catalog.teams()).map(refOf);
-    return { entities: await this.catalog.ownedComponents(teamRefs), teamRefs };
+    const teamRefs = (await this.catalog.teams(onBehalfOf)).map(refOf);
+    return { entities: await this.catalog.ownedComponents(teamRefs, onBehalfOf), teamRefs };
   }
 
   /** The teams' rows of the latest survey round, as the survey's anonymity rules show them. */

@@ -55,7 +55,7 @@ export function readDecisionsConfig(root: Config): DecisionsConfig {
     const issue = parsed.error.issues[0];
     throw new InputError(`Invalid pulse.policy.${issue.path.join('.')}: ${issue.message}`);
   }
-  const { groups = {}, ...portalOverride } = parsed.data;
+  const { groups = {}, managers: _managers, ...portalOverride } = parsed.data;
   const portal = mergeErrorBudgetPolicy(
     mergeErrorBudgetPolicy(DEFAULT_ERROR_BUDGET_POLICY, releaseGateDefaults(root)),
     portalOverride,

@@ -1,26 +1,23 @@
 import { PulseContext } from '../context';
 import { scheduleGlobalTask } from '../scheduleGlobalJob';
-import { readDecisionsConfig } from './config';
-import { EntityOwners } from './EntityOwners';
+import { PulseServices } from '../services';
 import { assessIncidentBudgets } from './incidentBudgets';
-import { PolicyReleaseGate } from './PolicyReleaseGate';
 
 /**
- * Once across replicas: evaluates every entity with SLOs under its policy (so a freeze or a page alert is noticed
- * and notified even when no release asks), and brings recent incidents' budget spend up to date.
+ * Once across replicas: evaluates every entity with SLOs under its policy, records its policy state (so a freeze or a
+ * page alert is noticed and notified even when no release asks), and assesses recent incidents' budget spend. The only
+ * place that writes either: reads compute, this job observes.
  */
-export async function scheduleDecisionJobs(ctx: PulseContext): Promise<void> {
-  const config = readDecisionsConfig(ctx.config);
-  const gate = new PolicyReleaseGate(ctx, config);
-  const owners = new EntityOwners(ctx);
+export async function scheduleDecisionJobs(ctx: PulseContext, { gate }: Pick<PulseServices, 'gate'>): Promise<void> {
+  const config = ctx.pulseConfig.decisions;
 
   await scheduleGlobalTask(ctx, 'pulse-decisions-transitions', config.schedule, async () => {
     const nowMs = Date.now();
     const entityRefs = await ctx.store.decisions.policyStates.entitiesWithSlos();
-    const ownerRefs = await owners.ownersOf(entityRefs);
+    const ownerRefs = await ctx.pulseCatalog.owningGroups(entityRefs);
     let frozen = 0;
     for (const entityRef of entityRefs) {
-      const answer = await gate.evaluate(entityRef, { nowMs, ownerRef: ownerRefs.get(entityRef) ?? null });
+      const answer = await gate.observe(entityRef, { nowMs, ownerRef: ownerRefs.get(entityRef)?.[0] ?? null });
       if (answer.state === 'freeze') frozen++;
     }
     const assessed = await assessIncidentBudgets(

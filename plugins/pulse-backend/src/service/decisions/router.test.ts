@@ -120,16 +120,23 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
     await request(server).delete(`${DECISIONS}/policy`).expect(404);
   });
 
-  it('logs a pipeline asking with GET, but not a user viewing the gate on the card', async () => {
-    const { server } = await start();
+  it('never writes or notifies on a GET: neither a user on the card nor a pipeline previewing the gate', async () => {
+    const { server, send } = await start();
     await frozenCheckout(server);
-    await request(server).get(`${SLO}/release-gate`).expect(200);
+    const preview = await request(server).get(`${SLO}/release-gate`).expect(200);
+    await request(server).get(`${SLO}/release-gate`).set(service).expect(200);
+    await request(server).get(`${DECISIONS}/postmortems`).expect(200);
+    expect(preview.body).toMatchObject({ decision: 'block', state: 'freeze' });
+    expect(preview.body.recorded).toBeUndefined();
     expect((await request(server).get(`${DECISIONS}/gate-decisions`)).body.items).toEqual([]);
+    expect(send).not.toHaveBeenCalled();
 
-    const asked = await request(server).get(`${SLO}/release-gate`).set(service).expect(200);
+    const asked = await request(server).post(`${SLO}/release-gate`).set(service).send({}).expect(200);
     const log = await request(server).get(`${DECISIONS}/gate-decisions`);
     expect(log.body.items).toHaveLength(1);
     expect(log.body.items[0]).toMatchObject({ decision: asked.body.decision, caller: asked.body.recorded.caller });
+    // A gate check records the decision, but observing the policy state (and notifying) is the job's alone.
+    expect(send).not.toHaveBeenCalled();
   });
 
   it('lets only the owning group or policy managers change an entity policy', async () => {
@@ -172,16 +179,17 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
       .expect(403);
   });
 
-  it('notifies the owning group once when the entity enters freeze, whoever notices first', async () => {
-    const { server, send } = await start();
+  it('notifies the owning group once when the transitions job sees the entity enter freeze', async () => {
+    const { server, send, runJob } = await start();
     await frozenCheckout(server);
 
     await Promise.all([
       request(server).post(`${SLO}/release-gate`).set(service).send({}),
-      request(server).post(`${SLO}/release-gate`).set(service).send({}),
       request(server).get(`${SLO}/release-gate`),
     ]);
-    await request(server).post(`${SLO}/release-gate`).set(service).send({});
+    expect(send).not.toHaveBeenCalled();
+    await runJob('pulse-decisions-transitions');
+    await runJob('pulse-decisions-transitions');
 
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith({
@@ -196,7 +204,7 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
   });
 
   it('flags an incident by the budget it spent, links the causing deployment and tracks its postmortem', async () => {
-    const { server } = await start();
+    const { server, runJob } = await start();
     const now = Date.now();
     await request(server).put(`${SLO}/slos/availability`).send(sloDocument()).expect(201);
     // Window at the end of incident A: 100,000 events, a 1,000-event budget; A spends 200 + 100 = 300 bad (30%).
@@ -236,7 +244,11 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
       })
       .expect(200);
 
+    // Reads show what the job assessed: before it runs, nothing is assessed (and reading assesses nothing).
     const month = incidentReviewMonthOf(now - 5 * HOUR);
+    const before = await request(server).get(`/api/pulse/decisions/review?month=${month}&groupRef=payments`);
+    expect(before.body.incidents.every((i: any) => i.postmortemRequired === false)).toBe(true);
+    await runJob('pulse-decisions-transitions');
     const review = await request(server).get(`/api/pulse/decisions/review?month=${month}&groupRef=payments`);
     expect(review.status).toBe(200);
     const incidentA = review.body.incidents.find((i: any) => i.id === 'inc-a');

@@ -3,23 +3,13 @@ import { EntityPolicyResponse, GateDecisionListResponse, GateDecisionRecord } fr
 import { GateDecisionRow } from '@pulse/plugin-pulse-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { audited } from '../access/audited';
 import { PulseContext } from '../context';
-import { DoraCatalog } from '../dora/DoraCatalog';
-import { readDoraConfig } from '../dora/config';
 import { canonicalEntityRef, entityRefFromParams } from '../entityRefs';
-import { SurveyCatalog } from '../survey/catalog';
-import { readSurveyThresholds } from '../survey/config';
-import { SurveyOverviewService } from '../survey/overview';
-import { SurveyResultsService } from '../survey/results';
+import { PulseServices } from '../services';
 import { parseInput } from '../validation';
 import { callerRef } from './callerRef';
-import { readDecisionsConfig } from './config';
-import { EntityOwners } from './EntityOwners';
-import { assertMayEditPolicy } from './policyEditors';
-import { IncidentReviews } from './IncidentReviews';
-import { PolicyResolver } from './PolicyResolver';
 import { gateDecisionsQuery, policyOverrideSchema, quadrantQuery, reviewQuery } from './schemas';
-import { SpeedReliability } from './SpeedReliability';
 
 const ENTITY = '/decisions/entities/:kind/:namespace/:name';
 
@@ -33,26 +23,12 @@ function gateDecisionRecord(row: GateDecisionRow): GateDecisionRecord {
 }
 
 /** The decisions endpoints: policies, the gate decision log, postmortems, the monthly review and the quadrant. */
-export function createDecisionsRouter(ctx: PulseContext): express.Router {
-  const config = readDecisionsConfig(ctx.config);
-  const dora = readDoraConfig(ctx.config);
-  const catalog = new DoraCatalog(ctx.catalog, ctx.auth);
-  const owners = new EntityOwners(ctx);
-  const resolver = new PolicyResolver(ctx.store, config);
-  const reviews = new IncidentReviews(ctx.store, catalog, config, dora);
-  const thresholds = readSurveyThresholds(ctx.config, ctx.logger);
-  const surveyCatalog = new SurveyCatalog(ctx);
-  const surveyResults = new SurveyResultsService(ctx.store.survey, surveyCatalog, thresholds);
-  const quadrant = new SpeedReliability(
-    ctx.store,
-    catalog,
-    new SurveyOverviewService(ctx.store.survey, surveyCatalog, surveyResults, thresholds),
-    config,
-    dora,
-  );
-
+export function createDecisionsRouter(
+  ctx: PulseContext,
+  { access, resolver, reviews, quadrant }: Pick<PulseServices, 'access' | 'resolver' | 'reviews' | 'quadrant'>,
+): express.Router {
   const policyResponse = async (entityRef: string): Promise<EntityPolicyResponse> => {
-    const { resolved, override } = await resolver.resolve(entityRef, await owners.ownerOf(entityRef));
+    const { resolved, override } = await resolver.resolve(entityRef, await ctx.pulseCatalog.primaryGroupOf(entityRef));
     return {
       entityRef,
       ...resolved,
@@ -69,22 +45,24 @@ export function createDecisionsRouter(ctx: PulseContext): express.Router {
   });
 
   router.put(`${ENTITY}/policy`, async (req, res) => {
-    const credentials = await ctx.pulseAuth.user(req);
     const entityRef = entityRefFromParams(req.params);
-    const override = parseInput(policyOverrideSchema, req.body, 'policy');
-    await assertMayEditPolicy(ctx, owners, credentials, entityRef);
-    await ctx.store.decisions.policies.put(entityRef, override, callerRef(ctx.auth, credentials), Date.now());
-    res.json(await policyResponse(entityRef));
+    await audited(ctx.auditor, { eventId: 'policy-change', request: req, meta: { entityRef } }, async () => {
+      const credentials = await access.policyEditor(req, entityRef);
+      const override = parseInput(policyOverrideSchema, req.body, 'policy');
+      await ctx.store.decisions.policies.put(entityRef, override, callerRef(ctx.auth, credentials), Date.now());
+      res.json(await policyResponse(entityRef));
+    });
   });
 
   router.delete(`${ENTITY}/policy`, async (req, res) => {
-    const credentials = await ctx.pulseAuth.user(req);
     const entityRef = entityRefFromParams(req.params);
-    await assertMayEditPolicy(ctx, owners, credentials, entityRef);
-    if (!(await ctx.store.decisions.policies.delete(entityRef))) {
-      throw new NotFoundError(`${entityRef} has no policy override`);
-    }
-    res.status(204).end();
+    await audited(ctx.auditor, { eventId: 'policy-delete', request: req, meta: { entityRef } }, async () => {
+      await access.policyEditor(req, entityRef);
+      if (!(await ctx.store.decisions.policies.delete(entityRef))) {
+        throw new NotFoundError(`${entityRef} has no policy override`);
+      }
+      res.status(204).end();
+    });
   });
 
   router.get(`${ENTITY}/gate-decisions`, async (req, res) => {
@@ -102,19 +80,19 @@ export function createDecisionsRouter(ctx: PulseContext): express.Router {
   });
 
   router.get('/decisions/review', async (req, res) => {
-    await ctx.pulseAuth.reader(req);
+    const credentials = await ctx.pulseAuth.reader(req);
     const query = parseInput(reviewQuery, req.query, 'query');
     const groupRef = groupRefOf(query.groupRef);
-    const review = await reviews.review(query.month, groupRef, Date.now());
+    const review = await reviews.review(query.month, groupRef, Date.now(), credentials);
     if (!review) throw new NotFoundError(`No group ${groupRef} in the catalog`);
     res.json(review);
   });
 
   router.get('/decisions/quadrant', async (req, res) => {
-    await ctx.pulseAuth.reader(req);
+    const credentials = await ctx.pulseAuth.reader(req);
     const query = parseInput(quadrantQuery, req.query, 'query');
     const groupRef = groupRefOf(query.groupRef);
-    const view = await quadrant.view(groupRef, query.days, Date.now());
+    const view = await quadrant.view(groupRef, query.days, Date.now(), credentials);
     if (!view) throw new NotFoundError(`No group ${groupRef} in the catalog`);
     res.json(view);
   });

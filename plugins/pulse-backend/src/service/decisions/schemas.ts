@@ -28,6 +28,8 @@ export const policyOverrideSchema = z
 
 /** `pulse.policy` in app-config: the portal default and, under `groups`, overrides keyed by group ref. */
 export const policyConfigSchema = policyOverrideSchema.extend({
+  /** Read by the portal's permission policy (who holds `pulse.policy.manage`), not by the plugin. */
+  managers: z.array(z.string().min(1).max(255)).optional(),
   groups: z.record(z.string().min(1).max(255), policyOverrideSchema).optional(),
 });
 

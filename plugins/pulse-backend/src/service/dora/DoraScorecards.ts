@@ -11,7 +11,7 @@ import {
   DoraTeamRow,
 } from '@pulse/plugin-pulse-common';
 import { PulseStore } from '@pulse/plugin-pulse-node';
-import { DoraCatalog, refOf, titleOf } from './DoraCatalog';
+import { OnBehalfOf, PulseCatalog, refOf, titleOf } from '../catalog/PulseCatalog';
 import { DoraConfig } from './config';
 
 type Window = { from: number; to: number };
@@ -20,7 +20,7 @@ type Window = { from: number; to: number };
 export class DoraScorecards {
   constructor(
     private readonly store: PulseStore,
-    private readonly catalog: DoraCatalog,
+    private readonly catalog: PulseCatalog,
     private readonly config: DoraConfig,
   ) {}
 
@@ -30,14 +30,14 @@ export class DoraScorecards {
 
   async entity(entityRef: string, window: Window): Promise<DoraEntityScorecard> {
     const stats = await this.store.dora.windowStats(this.scope([entityRef], window));
-    return { entityRef, ...doraScorecardOf(stats, window, this.config.thresholds) };
+    return { entityRef, ...doraScorecardOf(stats, window, this.config.thresholds, this.config.changeFailureRateDenominator) };
   }
 
   /** The pooled scorecard of a group and its descendants with one row per owned component; undefined if no group. */
-  async group(groupRef: string, window: Window): Promise<DoraGroupScorecard | undefined> {
-    const tree = await this.catalog.groupTree(groupRef);
+  async group(groupRef: string, window: Window, onBehalfOf?: OnBehalfOf): Promise<DoraGroupScorecard | undefined> {
+    const tree = await this.catalog.groupTree(groupRef, onBehalfOf);
     if (!tree) return undefined;
-    const owned = await this.catalog.ownedComponents(tree.groupRefs);
+    const owned = await this.catalog.ownedComponents(tree.groupRefs, onBehalfOf);
     const scope = this.scope(
       owned.map(e => e.entityRef),
       window,
@@ -50,7 +50,7 @@ export class DoraScorecards {
       .map(e => ({
         entityRef: e.entityRef,
         ...(e.title ? { title: e.title } : {}),
-        ...doraSummaryOf(byEntity.get(e.entityRef) ?? emptyDoraPeriodStats(), window, this.config.thresholds),
+        ...doraSummaryOf(byEntity.get(e.entityRef) ?? emptyDoraPeriodStats(), window, this.config.thresholds, this.config.changeFailureRateDenominator),
       }))
       .sort((a, b) => compareDoraSummaries(a, b) || a.entityRef.localeCompare(b.entityRef));
     const title = titleOf(tree.group);
@@ -58,21 +58,21 @@ export class DoraScorecards {
       groupRef: refOf(tree.group),
       ...(title ? { title } : {}),
       groupRefs: tree.groupRefs,
-      ...doraScorecardOf(pooled, window, this.config.thresholds),
+      ...doraScorecardOf(pooled, window, this.config.thresholds, this.config.changeFailureRateDenominator),
       entities,
     };
   }
 
   /** Every team with its pooled scorecard, best tier first. */
-  async teams(window: Window): Promise<DoraTeamRanking> {
-    const teams = await this.catalog.teams();
-    const owned = await this.catalog.ownedComponents(teams.map(refOf));
+  async teams(window: Window, onBehalfOf?: OnBehalfOf): Promise<DoraTeamRanking> {
+    const teams = await this.catalog.teams(onBehalfOf);
+    const owned = await this.catalog.ownedComponents(teams.map(refOf), onBehalfOf);
     const rows: DoraTeamRow[] = await Promise.all(
       teams.map(async team => {
         const teamRef = refOf(team);
         const entityRefs = owned.filter(e => e.owners.includes(teamRef)).map(e => e.entityRef);
         const stats = await this.store.dora.windowStats(this.scope(entityRefs, window));
-        const { window: _window, ...scorecard } = doraScorecardOf(stats, window, this.config.thresholds);
+        const { window: _window, ...scorecard } = doraScorecardOf(stats, window, this.config.thresholds, this.config.changeFailureRateDenominator);
         const title = titleOf(team);
         return { groupRef: teamRef, ...(title ? { title } : {}), entityCount: entityRefs.length, ...scorecard };
       }),

@@ -1,7 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { pulseServiceIdOf } from '@pulse/plugin-pulse-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { refOf } from './DoraCatalog';
+import { refOf } from '../catalog/PulseCatalog';
 
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
 

@@ -4,14 +4,13 @@ import { DoraEventBatch } from '@pulse/plugin-pulse-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { audited } from '../access/audited';
 import { PulseContext } from '../context';
 import { postmortemPatchSchema } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
 import { batchOf, parseInput } from '../validation';
 import { cdeventsToBatch } from './cdevents';
-import { readDoraConfig } from './config';
-import { DoraCatalog } from './DoraCatalog';
-import { DoraScorecards } from './DoraScorecards';
+import { PulseServices } from '../services';
 import { DoraServiceIds } from './DoraServiceIds';
 import {
   doraChangeSchema,
@@ -25,11 +24,12 @@ import {
 const CLOUDEVENTS_JSON = ['application/cloudevents+json', 'application/cloudevents-batch+json'];
 
 /** The DORA endpoints: ingestion for service principals, scorecards for readers. */
-export function createDoraRouter(ctx: PulseContext): express.Router {
+export function createDoraRouter(
+  ctx: PulseContext,
+  { access, scorecards }: Pick<PulseServices, 'access' | 'scorecards'>,
+): express.Router {
   const router = Router();
-  const config = readDoraConfig(ctx.config);
-  const catalog = new DoraCatalog(ctx.catalog, ctx.auth);
-  const scorecards = new DoraScorecards(ctx.store, catalog, config);
+  const config = ctx.pulseConfig.dora;
   const serviceIds = new DoraServiceIds(ctx.catalog, ctx.auth, config.serviceIdRefreshMs);
 
   const ingest = async (batch: DoraEventBatch): Promise<DoraIngestResponse> => ({
@@ -53,18 +53,25 @@ export function createDoraRouter(ctx: PulseContext): express.Router {
     res.json(await ingest(await cdeventsToBatch(req.body, ids => serviceIds.resolve(ids))));
   });
 
-  const windowOf = (req: Request) => doraWindowOf(parseInput(doraWindowQuerySchema, req.query, 'window'), Date.now());
+  const windowOf = (req: Request) => doraWindowOf(parseInput(doraWindowQuerySchema, req.query, 'window'), Date.now(), config.timeZone);
 
+  // Only the owners of the incident's entity (or policy managers) link its postmortem: the link clears a review item.
   router.patch('/dora/incidents/:id', async (req, res) => {
-    await ctx.pulseAuth.reader(req);
-    const { postmortemUrl } = parseInput(postmortemPatchSchema, req.body, 'incident');
-    const incident = await ctx.store.decisions.incidents.setPostmortemUrl(req.params.id, postmortemUrl);
-    if (!incident) throw new NotFoundError(`No incident '${req.params.id}'`);
-    const body: IncidentPostmortemResponse = {
-      ...incident,
-      postmortemStatus: postmortemStatusOf(incident.postmortemRequired, incident.postmortemUrl),
-    };
-    res.json(body);
+    const incidentId = req.params.id;
+    await audited(ctx.auditor, { eventId: 'postmortem-link', request: req, meta: { incidentId } }, async () => {
+      await ctx.pulseAuth.user(req);
+      const entityRef = await ctx.store.decisions.incidents.entityRefOf(incidentId);
+      if (!entityRef) throw new NotFoundError(`No incident '${incidentId}'`);
+      await access.postmortemLinker(req, entityRef);
+      const { postmortemUrl } = parseInput(postmortemPatchSchema, req.body, 'incident');
+      const incident = await ctx.store.decisions.incidents.setPostmortemUrl(incidentId, postmortemUrl);
+      if (!incident) throw new NotFoundError(`No incident '${incidentId}'`);
+      const body: IncidentPostmortemResponse = {
+        ...incident,
+        postmortemStatus: postmortemStatusOf(incident.postmortemRequired, incident.postmortemUrl),
+      };
+      res.json(body);
+    });
   });
 
   router.get('/dora/entities/:kind/:namespace/:name', async (req, res) => {
@@ -73,14 +80,14 @@ export function createDoraRouter(ctx: PulseContext): express.Router {
   });
 
   router.get('/dora/groups', async (req, res) => {
-    await ctx.pulseAuth.reader(req);
-    res.json(await scorecards.teams(windowOf(req)));
+    const credentials = await ctx.pulseAuth.reader(req);
+    res.json(await scorecards.teams(windowOf(req), credentials));
   });
 
   router.get('/dora/groups/:namespace/:name', async (req, res) => {
-    await ctx.pulseAuth.reader(req);
+    const credentials = await ctx.pulseAuth.reader(req);
     const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
-    const scorecard = await scorecards.group(groupRef, windowOf(req));
+    const scorecard = await scorecards.group(groupRef, windowOf(req), credentials);
     if (!scorecard) throw new NotFoundError(`No group ${groupRef} in the catalog`);
     res.json(scorecard);
   });

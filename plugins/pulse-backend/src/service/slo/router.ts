@@ -3,10 +3,10 @@ import { SliSampleIngestResponse, SloListResponse, StoredSlo } from '@pulse/plug
 import { SloRecord } from '@pulse/plugin-pulse-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { audited } from '../access/audited';
 import { PulseContext } from '../context';
 import { callerRef } from '../decisions/callerRef';
-import { readDecisionsConfig } from '../decisions/config';
-import { PolicyReleaseGate } from '../decisions/PolicyReleaseGate';
+import { PulseServices } from '../services';
 import { gateCheckSchema, gatePreviewQuery } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
 import { parseInput } from '../validation';
@@ -38,17 +38,19 @@ function storedSlo(record: SloRecord): StoredSlo {
 }
 
 /** The slo endpoints of the Pulse API: validation and authorization here, the numbers in pulse-common. */
-export function createSloRouter(ctx: PulseContext): express.Router {
+export function createSloRouter(ctx: PulseContext, { access, gate }: Pick<PulseServices, 'access' | 'gate'>): express.Router {
   const router = Router();
   const slos = ctx.store.slo;
-  const gate = new PolicyReleaseGate(ctx, readDecisionsConfig(ctx.config));
 
   router.put(`${ENTITY}/slos/:sloName`, yamlBody, async (req, res) => {
-    await ctx.pulseAuth.reader(req);
     const entityRef = entityRefFromParams(req.params);
-    const definition = parseSloRequestBody(req.body, req.params.sloName);
-    const { slo, created } = await slos.upsertSlo({ entityRef, definition, source: 'api', now: Date.now() });
-    res.status(created ? 201 : 200).json(storedSlo(slo));
+    const meta = { entityRef, slo: req.params.sloName };
+    await audited(ctx.auditor, { eventId: 'slo-define', request: req, meta }, async () => {
+      await access.sloWriter(req, entityRef);
+      const definition = parseSloRequestBody(req.body, req.params.sloName);
+      const { slo, created } = await slos.upsertSlo({ entityRef, definition, source: 'api', now: Date.now() });
+      res.status(created ? 201 : 200).json(storedSlo(slo));
+    });
   });
 
   router.get(`${ENTITY}/slos`, async (req, res) => {
@@ -67,45 +69,45 @@ export function createSloRouter(ctx: PulseContext): express.Router {
   });
 
   router.delete(`${ENTITY}/slos/:sloName`, async (req, res) => {
-    await ctx.pulseAuth.reader(req);
     const entityRef = entityRefFromParams(req.params);
-    if (!(await slos.deleteSlo(entityRef, req.params.sloName))) {
-      throw new NotFoundError(`No SLO '${req.params.sloName}' is defined for ${entityRef}`);
-    }
-    res.status(204).end();
+    const meta = { entityRef, slo: req.params.sloName };
+    await audited(ctx.auditor, { eventId: 'slo-delete', request: req, meta }, async () => {
+      await access.sloWriter(req, entityRef);
+      if (!(await slos.deleteSlo(entityRef, req.params.sloName))) {
+        throw new NotFoundError(`No SLO '${req.params.sloName}' is defined for ${entityRef}`);
+      }
+      res.status(204).end();
+    });
   });
 
   router.post('/slo/samples', async (req, res) => {
     await ctx.pulseAuth.ingester(req);
-    const rows = await parseSampleBatch(req.body, slos);
-    const body: SliSampleIngestResponse = { accepted: await slos.writeSamples(rows) };
+    const { samples, values } = await parseSampleBatch(req.body, slos);
+    const body: SliSampleIngestResponse = { accepted: await slos.writeSamples(samples, values) };
     res.json(body);
   });
 
   router.get(ENTITY, async (req, res) => {
     await ctx.pulseAuth.reader(req);
-    res.json(await entitySloReport(ctx.store, entityRefFromParams(req.params), Date.now()));
+    res.json(await entitySloReport(ctx.store, entityRefFromParams(req.params), Date.now(), ctx.pulseConfig.slo.data));
   });
 
-  // The gate under the entity's resolved error-budget policy: GET previews it, POST is a gate check that is stored.
+  // The gate under the entity's resolved error-budget policy: GET previews it and writes nothing, whoever asks;
+  // POST is a gate check (what `pulse gate` sends), stored with its caller and audited.
   router.get(`${ENTITY}/release-gate`, async (req, res) => {
-    const credentials = await ctx.pulseAuth.reader(req);
+    await ctx.pulseAuth.reader(req);
     const { reason } = parseInput(gatePreviewQuery, req.query, 'query');
-    const entityRef = entityRefFromParams(req.params);
-    const nowMs = Date.now();
-    // A service asking is a pipeline deciding whether to release: logged like POST. A user's card view is a preview.
-    if (ctx.auth.isPrincipal(credentials, 'service')) {
-      res.json(await gate.check(entityRef, { reason, caller: callerRef(ctx.auth, credentials), nowMs }));
-      return;
-    }
-    res.json(await gate.evaluate(entityRef, { reason, nowMs }));
+    res.json(await gate.evaluate(entityRefFromParams(req.params), { reason, nowMs: Date.now() }));
   });
 
   router.post(`${ENTITY}/release-gate`, async (req, res) => {
-    const credentials = await ctx.pulseAuth.reader(req);
-    const { reason } = parseInput(gateCheckSchema, req.body ?? {}, 'gate check');
-    const caller = callerRef(ctx.auth, credentials);
-    res.json(await gate.check(entityRefFromParams(req.params), { reason, caller, nowMs: Date.now() }));
+    const entityRef = entityRefFromParams(req.params);
+    await audited(ctx.auditor, { eventId: 'gate-decision', request: req, meta: { entityRef } }, async () => {
+      const credentials = await ctx.pulseAuth.reader(req);
+      const { reason } = parseInput(gateCheckSchema, req.body ?? {}, 'gate check');
+      const caller = callerRef(ctx.auth, credentials);
+      res.json(await gate.check(entityRef, { reason, caller, nowMs: Date.now() }));
+    });
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { refOf } from '../dora/DoraCatalog';
+import { refOf } from '../catalog/PulseCatalog';
 
 interface CachedRef {
   entityRef?: string;

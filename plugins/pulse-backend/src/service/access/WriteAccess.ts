@@ -1,0 +1,60 @@
+import { BackstageCredentials, BackstagePrincipalTypes } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import { pulsePolicyManagePermission, pulseSloManagePermission } from '@pulse/plugin-pulse-common';
+import { Request } from 'express';
+import { PulseContext } from '../context';
+import { isListedWriter } from '../config/writers';
+
+type Caller = BackstageCredentials<BackstagePrincipalTypes['user' | 'service']>;
+
+/**
+ * Who may change what, per action and per owner. Writes that loosen a release gate or rewrite history belong to the
+ * entity's owners (see PulseCatalog for the ownership rule) or to holders of a management permission; a service
+ * principal passes only when its subject is listed for that kind of write in config, never by being a service.
+ */
+export class WriteAccess {
+  constructor(private readonly ctx: Pick<PulseContext, 'pulseAuth' | 'auth' | 'permissions' | 'userInfo' | 'pulseCatalog' | 'pulseConfig'>) {}
+
+  /** Define, change or delete an entity's SLO: owners, `pulse.slo.manage`, or `pulse.slo.writers`. */
+  async sloWriter(req: Request, entityRef: string): Promise<Caller> {
+    const credentials = await this.ctx.pulseAuth.reader(req);
+    if (this.ctx.auth.isPrincipal(credentials, 'service')) {
+      if (isListedWriter(this.ctx.pulseConfig.writers.slo, credentials.principal.subject)) return credentials;
+      throw new NotAllowedError(
+        `The service '${credentials.principal.subject}' is not listed under pulse.slo.writers and may not change the SLOs of ${entityRef}`,
+      );
+    }
+    await this.assertOwnerOrHolder(credentials as BackstageCredentials<BackstagePrincipalTypes['user']>, entityRef, pulseSloManagePermission, 'change the SLOs of');
+    return credentials;
+  }
+
+  /** Change an entity's error-budget policy: signed-in owners or `pulse.policy.manage` holders. */
+  async policyEditor(req: Request, entityRef: string): Promise<Caller> {
+    const credentials = await this.ctx.pulseAuth.user(req);
+    await this.assertOwnerOrHolder(credentials, entityRef, pulsePolicyManagePermission, 'change the error-budget policy of');
+    return credentials;
+  }
+
+  /** Link or unlink a postmortem of an incident of an entity: signed-in owners or `pulse.policy.manage` holders. */
+  async postmortemLinker(req: Request, entityRef: string): Promise<Caller> {
+    const credentials = await this.ctx.pulseAuth.user(req);
+    await this.assertOwnerOrHolder(credentials, entityRef, pulsePolicyManagePermission, 'link postmortems of');
+    return credentials;
+  }
+
+  private async assertOwnerOrHolder(
+    credentials: BackstageCredentials<BackstagePrincipalTypes['user']>,
+    entityRef: string,
+    permission: BasicPermission,
+    action: string,
+  ): Promise<void> {
+    const [decision] = await this.ctx.permissions.authorize([{ permission }], { credentials });
+    if (decision.result === AuthorizeResult.ALLOW) return;
+    const { ownershipEntityRefs } = await this.ctx.userInfo.getUserInfo(credentials);
+    if (await this.ctx.pulseCatalog.isOwnedBy(entityRef, ownershipEntityRefs)) return;
+    const owners = await this.ctx.pulseCatalog.owningGroupsOf(entityRef);
+    const who = owners.length > 0 ? `members of ${owners.join(', ')}` : `the owners of ${entityRef}`;
+    throw new NotAllowedError(`Only ${who} or holders of ${permission.name} may ${action} ${entityRef}`);
+  }
+}

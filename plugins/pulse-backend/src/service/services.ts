@@ -1,0 +1,42 @@
+import { PulseContext } from './context';
+import { WriteAccess } from './access/WriteAccess';
+import { IncidentReviews } from './decisions/IncidentReviews';
+import { PolicyReleaseGate } from './decisions/PolicyReleaseGate';
+import { PolicyResolver } from './decisions/PolicyResolver';
+import { SpeedReliability } from './decisions/SpeedReliability';
+import { DoraScorecards } from './dora/DoraScorecards';
+import { SurveyCatalog } from './survey/catalog';
+import { SurveyOverviewService } from './survey/overview';
+import { SurveyResultsService } from './survey/results';
+
+/** The domain services, each built once by plugin.ts and handed to the routers and jobs that use it. */
+export interface PulseServices {
+  access: WriteAccess;
+  resolver: PolicyResolver;
+  gate: PolicyReleaseGate;
+  reviews: IncidentReviews;
+  scorecards: DoraScorecards;
+  surveyCatalog: SurveyCatalog;
+  surveyResults: SurveyResultsService;
+  surveyOverview: SurveyOverviewService;
+  quadrant: SpeedReliability;
+}
+
+export function createPulseServices(ctx: PulseContext): PulseServices {
+  const { store, pulseCatalog, pulseConfig } = ctx;
+  const resolver = new PolicyResolver(store, pulseConfig.decisions);
+  const surveyCatalog = new SurveyCatalog(ctx);
+  const surveyResults = new SurveyResultsService(store.survey, surveyCatalog, pulseConfig.surveys);
+  const surveyOverview = new SurveyOverviewService(store.survey, surveyCatalog, surveyResults, pulseConfig.surveys);
+  return {
+    access: new WriteAccess(ctx),
+    resolver,
+    gate: new PolicyReleaseGate(ctx, resolver),
+    reviews: new IncidentReviews(store, pulseCatalog, pulseConfig.decisions, pulseConfig.dora),
+    scorecards: new DoraScorecards(store, pulseCatalog, pulseConfig.dora),
+    surveyCatalog,
+    surveyResults,
+    surveyOverview,
+    quadrant: new SpeedReliability(store, pulseCatalog, surveyOverview, pulseConfig.decisions, pulseConfig.dora),
+  };
+}

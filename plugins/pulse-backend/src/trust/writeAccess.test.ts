@@ -1,0 +1,169 @@
+import { BackstageCredentials, coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { component, HOUR, sample, service, sloDocument, team } from '../service/decisions/__testUtils__/decisionsBackend';
+import { startPulseTestBackend } from '../__testUtils__/startPulseTestBackend';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+const CHECKOUT = 'component:default/checkout';
+const SLO = '/api/pulse/slo/entities/component/default/checkout/slos/availability';
+const SOLO_SLO = '/api/pulse/slo/entities/component/default/solo/slos/availability';
+
+/** A component whose owner is a User, not a Group: it belongs to that user's groups. */
+const userOwned: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'solo', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'user:default/hana' },
+  relations: [{ type: 'ownedBy', targetRef: 'user:default/hana' }],
+};
+const hana: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'hana', namespace: 'default' },
+  spec: { memberOf: ['payments'] },
+  relations: [{ type: 'memberOf', targetRef: 'group:default/payments' }],
+};
+const entities = [component('checkout', 'payments'), team('payments'), team('search'), userOwned, hana];
+
+/** Who belongs where, as the identity resolver would say it. */
+const OWNERSHIP: Record<string, string[]> = {
+  'user:default/bob': ['user:default/bob', 'group:default/payments'],
+  'user:default/ada': ['user:default/ada', 'group:default/search'],
+  'user:default/pia': ['user:default/pia', 'group:default/platform'],
+};
+const as = (user: string) => ({ Authorization: mockCredentials.user.header(user) });
+const bob = as('user:default/bob'); // payments, owns checkout (and solo through hana)
+const ada = as('user:default/ada'); // search: a stranger to checkout
+const pia = as('user:default/pia'); // platform: holds the management permissions
+
+/**
+ * The portal's rules as a permission service: the management permissions only for the platform team. (The real
+ * policy is packages/backend's PulsePermissionPolicy; here the rule is spelled out so the test can fail on its own.)
+ */
+const platformOnlyPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: () => {
+    const decide = (credentials: BackstageCredentials) => {
+      const user = (credentials.principal as { userEntityRef?: string }).userEntityRef;
+      return user === 'user:default/pia' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
+    };
+    return {
+      authorize: async (requests: unknown[], { credentials }: { credentials: BackstageCredentials }) =>
+        requests.map(() => ({ result: decide(credentials) })),
+      authorizeConditional: async (requests: unknown[], { credentials }: { credentials: BackstageCredentials }) =>
+        requests.map(() => ({ result: decide(credentials) })),
+    } as any;
+  },
+});
+
+const userInfo = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    getUserInfo: async (credentials: BackstageCredentials) => {
+      const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
+      return { userEntityRef, ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef] };
+    },
+  }),
+});
+
+describe.each(databases.eachSupportedId())('who may change what on %p', databaseId => {
+  async function start(config: object = {}) {
+    const knex = await databases.init(databaseId);
+    const auditor = mockServices.auditor.mock();
+    const events: Array<{ eventId: string; outcome: string }> = [];
+    auditor.createEvent.mockImplementation(async ({ eventId }) => ({
+      success: async () => void events.push({ eventId, outcome: 'succeeded' }),
+      fail: async () => void events.push({ eventId, outcome: 'failed' }),
+    }));
+    const server = await startPulseTestBackend(knex, {
+      entities,
+      config,
+      features: [platformOnlyPermissions, userInfo, auditor.factory],
+    });
+    return { server, events };
+  }
+
+  it('lets only owners, pulse.slo.manage holders and listed services define, loosen or delete an SLO', async () => {
+    const { server, events } = await start({ pulse: { slo: { writers: ['external:ci-slos'] } } });
+    await request(server).put(SLO).set(bob).send(sloDocument()).expect(201);
+
+    // A stranger loosening the objective from 99% to 50%, or deleting it: 403, and the stored SLO stays as it was.
+    const looser = { ...sloDocument(), spec: { ...sloDocument().spec, objectives: [{ displayName: 'lax', target: 0.5 }] } };
+    const put = await request(server).put(SLO).set(ada).send(looser);
+    expect(put.status).toBe(403);
+    expect(put.body.error.message).toContain('group:default/payments');
+    expect((await request(server).delete(SLO).set(ada)).status).toBe(403);
+    // An unlisted service (the test token's subject is external:test-service): 403 on both.
+    expect((await request(server).put(SLO).set(service).send(looser)).status).toBe(403);
+    expect((await request(server).delete(SLO).set(service)).status).toBe(403);
+    const stored = await request(server).get(SLO).set(bob).expect(200);
+    expect(stored.body.definition.spec.objectives[0].target).toBe(0.99);
+
+    // The platform team (pulse.slo.manage) may; so may the owners.
+    await request(server).put(SLO).set(pia).send(looser).expect(200);
+    await request(server).put(SLO).set(bob).send(sloDocument()).expect(200);
+    // A User-owned component belongs to its owner's groups: bob (payments) may, ada (search) may not.
+    await request(server).put(SOLO_SLO).set(bob).send(sloDocument()).expect(201);
+    expect((await request(server).put(SOLO_SLO).set(ada).send(sloDocument())).status).toBe(403);
+    await request(server).delete(SLO).set(bob).expect(204);
+
+    expect(events.filter(e => e.eventId === 'slo-define' || e.eventId === 'slo-delete')).toEqual([
+      { eventId: 'slo-define', outcome: 'succeeded' },
+      { eventId: 'slo-define', outcome: 'failed' },
+      { eventId: 'slo-delete', outcome: 'failed' },
+      { eventId: 'slo-define', outcome: 'failed' },
+      { eventId: 'slo-delete', outcome: 'failed' },
+      { eventId: 'slo-define', outcome: 'succeeded' },
+      { eventId: 'slo-define', outcome: 'succeeded' },
+      { eventId: 'slo-define', outcome: 'succeeded' },
+      { eventId: 'slo-define', outcome: 'failed' },
+      { eventId: 'slo-delete', outcome: 'succeeded' },
+    ]);
+  });
+
+  it('lets a service listed under pulse.slo.writers push SLOs as code', async () => {
+    const { server } = await start({ pulse: { slo: { writers: ['external:test-service'] } } });
+    await request(server).put(SLO).set(service).send(sloDocument()).expect(201);
+    await request(server).delete(SLO).set(service).expect(204);
+  });
+
+  it('lets only the owners or policy managers link a postmortem, and audits every attempt', async () => {
+    const { server, events } = await start();
+    const now = Date.now();
+    await request(server).put(SLO).set(bob).send(sloDocument()).expect(201);
+    await request(server)
+      .post('/api/pulse/slo/samples')
+      .set(service)
+      .send({ items: [sample(CHECKOUT, now, HOUR, 90, 100)] })
+      .expect(200);
+    const createdAt = new Date(now - HOUR).toISOString();
+    await request(server)
+      .post('/api/pulse/dora/incidents')
+      .set(service)
+      .send({ items: [{ id: 'inc-1', entityRef: CHECKOUT, createdAt }] })
+      .expect(200);
+
+    const link = { postmortemUrl: 'https://wiki.example.com/pm/inc-1' };
+    expect((await request(server).patch('/api/pulse/dora/incidents/inc-1').set(ada).send(link)).status).toBe(403);
+    expect((await request(server).patch('/api/pulse/dora/incidents/inc-1').set(service).send(link)).status).toBe(403);
+    const review = await request(server).get(`/api/pulse/decisions/review?month=${createdAt.slice(0, 7)}`).set(bob);
+    expect(review.body.incidents[0].postmortemUrl ?? null).toBeNull();
+
+    await request(server).patch('/api/pulse/dora/incidents/inc-1').set(bob).send(link).expect(200);
+    await request(server).patch('/api/pulse/dora/incidents/inc-1').set(pia).send({ postmortemUrl: null }).expect(200);
+    expect(events.filter(e => e.eventId === 'postmortem-link').map(e => e.outcome)).toEqual([
+      'failed',
+      'failed',
+      'succeeded',
+      'succeeded',
+    ]);
+  });
+});
