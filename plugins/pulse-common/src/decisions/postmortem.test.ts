@@ -9,9 +9,43 @@ describe('incidentBudgetShare', () => {
         target: 0.99,
         windowCounts: { good: 99_500, total: 100_000 },
         windowLengthMs: 28 * 86_400_000,
+        coveredMs: 28 * 86_400_000,
         incidentCounts: { good: 700, total: 1_000 },
       }),
     ).toBe(0.3);
+  });
+
+  // The case: 1,000 requests a minute, 99.9%, a 30-day calendar month (November 2026); a 30-minute incident at
+  // 10% errors spends 3,000 bad events. The whole month's budget is 0.1% x 1,000 x 43,200 minutes = 43,200 events, so
+  // the share is 3,000 / 43,200 = 0.0694444444444 whether the incident is at 00:00 on the 1st or on the 15th.
+  const monthMs = 30 * 86_400_000;
+  const incidentCounts = { good: 27_000, total: 30_000 };
+  it('measures an incident at 00:00 on the 1st against the whole month, not the 30 minutes seen so far', () => {
+    // Seen so far: the 30 minutes of the incident, 30,000 events -> scaled to 43,200,000 events.
+    const share = incidentBudgetShare({
+      budgetingMethod: 'Occurrences',
+      target: 0.999,
+      windowCounts: incidentCounts,
+      windowLengthMs: monthMs,
+      coveredMs: 30 * 60_000,
+      incidentCounts,
+    });
+    expect(share).toBe(0.0694444444444);
+    expect(isPostmortemRequired([share])).toBe(false); // was 3,000 / 30 = 10,000%
+  });
+
+  it('gives the same share on the 15th, when 14 days and 30 minutes were seen', () => {
+    // 14 x 1,440,000 + 30,000 = 20,190,000 events over 20,190 minutes -> 43,200,000 over the month.
+    expect(
+      incidentBudgetShare({
+        budgetingMethod: 'Occurrences',
+        target: 0.999,
+        windowCounts: { good: 20_190_000 - 3_000, total: 20_190_000 },
+        windowLengthMs: monthMs,
+        coveredMs: 20_190 * 60_000,
+        incidentCounts,
+      }),
+    ).toBe(0.0694444444444);
   });
 
   it('prices bad slices in minutes against the window length (Timeslices)', () => {
@@ -22,6 +56,7 @@ describe('incidentBudgetShare', () => {
         target: 0.999,
         windowCounts: { good: 40_000, total: 43_200 },
         windowLengthMs: 30 * 86_400_000,
+        coveredMs: 86_400_000,
         incidentCounts: { good: 51, total: 60 },
         timeSliceMs: 60_000,
       }),
@@ -35,6 +70,7 @@ describe('incidentBudgetShare', () => {
         target: 0.99,
         windowCounts: { good: 0, total: 0 },
         windowLengthMs: 86_400_000,
+        coveredMs: 0,
         incidentCounts: { good: 0, total: 0 },
       }),
     ).toBeNull();

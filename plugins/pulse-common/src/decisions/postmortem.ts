@@ -1,5 +1,5 @@
 import { SloBudgetingMethod } from '../slo/types';
-import { SliCounts, errorBudgetCost, errorBudgetTotal, tidySloNumber } from '../slo/budget';
+import { SliCounts, errorBudgetCost, tidySloNumber, wholeWindowErrorBudget } from '../slo/budget';
 
 /** The SRE Workbook's rule: an incident that spends more than 20% of a budget gets a postmortem. */
 export const DEFAULT_POSTMORTEM_BUDGET_SHARE = 0.2;
@@ -9,8 +9,9 @@ export type PostmortemStatus = 'done' | 'outstanding' | 'not-required';
 
 /**
  * The share of an objective's window budget an incident spent: its bad events (or bad slices' minutes) between its
- * start and end, over the whole budget of the window that ends with it. Null when the window has no budget to spend
- * (no data for Occurrences).
+ * start and end, over the budget of the whole window that ends with it (for Occurrences the events so far scaled to
+ * the window's length, so the same incident weighs the same on the 1st and the 15th of a month). Null when the window
+ * has no budget to spend (no data for Occurrences).
  */
 export function incidentBudgetShare(options: {
   budgetingMethod: SloBudgetingMethod;
@@ -18,12 +19,14 @@ export function incidentBudgetShare(options: {
   /** Good/total of the SLO window the incident ends in. */
   windowCounts: SliCounts;
   windowLengthMs: number;
+  /** Time from the window's first sample until the incident's end: what the window's events were counted over. */
+  coveredMs: number;
   /** Good/total between the incident's start and end. */
   incidentCounts: SliCounts;
   timeSliceMs?: number;
 }): number | null {
-  const budget = errorBudgetTotal(options);
-  if (!(budget > 0)) return null;
+  const budget = wholeWindowErrorBudget(options);
+  if (budget === null) return null;
   const spent = errorBudgetCost({
     budgetingMethod: options.budgetingMethod,
     bad: options.incidentCounts.total - options.incidentCounts.good,

@@ -87,3 +87,21 @@ export function sloErrorBudget(options: {
     unit: options.budgetingMethod === 'Occurrences' ? 'events' : 'minutes',
   };
 }
+
+/**
+ * The budget of the whole window, which incident shares are measured against: for Occurrences the events so far
+ * scaled to the window's length, (1 - t) x events x W / covered, where covered is the time from the window's first
+ * sample until now; Timeslices budgets are the whole window's already. Null when there is nothing to scale.
+ */
+export function wholeWindowErrorBudget(options: {
+  budgetingMethod: SloBudgetingMethod;
+  target: number;
+  windowCounts: SliCounts;
+  windowLengthMs: number;
+  coveredMs: number;
+}): number | null {
+  const soFar = errorBudgetTotal(options);
+  if (options.budgetingMethod !== 'Occurrences') return soFar > 0 ? soFar : null;
+  if (!(soFar > 0) || !(options.coveredMs > 0)) return null;
+  return (soFar * options.windowLengthMs) / Math.min(options.coveredMs, options.windowLengthMs);
+}

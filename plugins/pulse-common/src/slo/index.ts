@@ -7,3 +7,6 @@ export * from './status';
 export * from './history';
 export * from './report';
 export * from './releaseGate';
+export * from './days';
+export * from './emptySlices';
+export * from './dataQuality';

@@ -1,4 +1,15 @@
+import { SloDataReport } from './dataQuality';
 import { DEFAULT_SLO_RELEASE_GATE_POLICY, SloGateObjectiveInput, decideSloReleaseGate } from './releaseGate';
+
+/** The data report of an objective with these issues; 3 hours covered, newest sample 7 hours old. */
+const data = (...issues: SloDataReport['issues']): SloDataReport => ({
+  samples: 10,
+  firstSampleAt: '2026-11-29T09:00:00.000Z',
+  lastSampleAt: '2026-11-29T05:00:00.000Z',
+  coveredSeconds: 10_800,
+  newestSampleAgeSeconds: 25_200,
+  issues,
+});
 
 const objective = (overrides: Partial<SloGateObjectiveInput>): SloGateObjectiveInput => ({
   slo: 'checkout-availability',
@@ -27,8 +38,8 @@ describe('decideSloReleaseGate', () => {
     expect(gate.slos.map(s => s.decision)).toEqual(['allow', 'allow']);
   });
 
-  it('blocks an exhausted budget (remaining <= 0)', () => {
-    const gate = decideSloReleaseGate([objective({ remainingFraction: 0, status: 'BREACHED' })]);
+  it('blocks an exhausted budget (remaining <= 0: the target met exactly leaves nothing to spend)', () => {
+    const gate = decideSloReleaseGate([objective({ remainingFraction: 0, status: 'WARNING' })]);
     expect(gate.decision).toBe('block');
     expect(gate.reasons).toEqual(['checkout-availability / 99.9%: error budget exhausted (0.0% remaining)']);
   });
@@ -78,12 +89,45 @@ describe('decideSloReleaseGate', () => {
     expect(decideSloReleaseGate([objective({ alert: 'ticket' })], policy).decision).toBe('allow');
     expect(
       decideSloReleaseGate([objective({ remainingFraction: null, status: 'INSUFFICIENT_DATA' })], policy),
-    ).toMatchObject({ decision: 'block', reasons: ['checkout-availability / 99.9%: no SLI data in the window'] });
+    ).toMatchObject({
+      decision: 'block',
+      reasons: ['checkout-availability / 99.9%: no data: no SLI samples in the window'],
+    });
   });
 
-  it('lets an objective without data through by default, noting it', () => {
-    const gate = decideSloReleaseGate([objective({ remainingFraction: null, status: 'INSUFFICIENT_DATA' })]);
-    expect(gate.decision).toBe('allow');
-    expect(gate.reasons[1]).toBe('checkout-availability / 99.9%: no SLI data in the window');
+  it('warns on an objective without data by default: a dead SLI exporter does not pass', () => {
+    const gate = decideSloReleaseGate([
+      objective({ remainingFraction: null, status: 'INSUFFICIENT_DATA', data: data('no data') }),
+    ]);
+    expect(gate).toMatchObject({
+      decision: 'warn',
+      reasons: ['checkout-availability / 99.9%: no data: no SLI samples in the window'],
+    });
+  });
+
+  it('warns on stale data even when the last known budget is healthy', () => {
+    expect(decideSloReleaseGate([objective({ data: data('stale data') })])).toMatchObject({
+      decision: 'warn',
+      reasons: ['checkout-availability / 99.9%: stale data: the newest sample is 7.0h old'],
+    });
+  });
+
+  it('warns instead of blocking while the window holds less than the minimum data, and says why', () => {
+    // A new SLO three hours old with its budget overspent and a page alert: both findings would block.
+    const gate = decideSloReleaseGate([
+      objective({ remainingFraction: -4, status: 'INSUFFICIENT_DATA', alert: 'page', data: data('insufficient data') }),
+    ]);
+    expect(gate).toMatchObject({
+      decision: 'warn',
+      reasons: [
+        'checkout-availability / 99.9%: error budget exhausted (-400.0% remaining)',
+        'checkout-availability / 99.9%: page alert firing (fast burn)',
+        'checkout-availability / 99.9%: insufficient data: 3.0h of data in the window, less than the minimum; findings warn instead of block',
+      ],
+    });
+    // Healthy and young: allowed, the reason noted.
+    const young = decideSloReleaseGate([objective({ status: 'INSUFFICIENT_DATA', data: data('insufficient data') })]);
+    expect(young.decision).toBe('allow');
+    expect(young.reasons[1]).toContain('insufficient data');
   });
 });

@@ -1,4 +1,5 @@
 import { SloAlertSeverity } from './burnRate';
+import { SloDataReport } from './dataQuality';
 import { SloStatus } from './status';
 
 /** What the gate answers: go, go with care, or stop. */
@@ -14,7 +15,10 @@ export interface SloReleaseGatePolicy {
   warnWhenRemainingBelow: number;
   /** Warn while a ticket alert fires (default true). */
   warnOnTicketAlert: boolean;
-  /** What an objective without data in its window means (default allow: nothing is known against it). */
+  /**
+   * What an objective without samples in its window decides (default warn: a dead SLI exporter must not pass
+   * silently). Stale data always warns; while a window holds less than the minimum data, blocks become warnings.
+   */
   insufficientData: SloGateDecision;
 }
 
@@ -24,7 +28,7 @@ export const DEFAULT_SLO_RELEASE_GATE_POLICY: SloReleaseGatePolicy = {
   blockOnPageAlert: true,
   warnWhenRemainingBelow: 0.25,
   warnOnTicketAlert: true,
-  insufficientData: 'allow',
+  insufficientData: 'warn',
 };
 
 /** What the gate knows about one objective. */
@@ -34,6 +38,8 @@ export interface SloGateObjectiveInput {
   status: SloStatus;
   remainingFraction: number | null;
   alert: SloAlertSeverity;
+  /** The objective's samples and their issues; without it the data is taken as sufficient. */
+  data?: SloDataReport;
 }
 
 /** One objective's verdict, with the reasons behind it. */
@@ -69,6 +75,10 @@ const mostSevere = (decisions: SloGateDecision[]): SloGateDecision =>
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 
+const hours = (seconds: number | null) => `${((seconds ?? 0) / 3600).toFixed(1)}h`;
+
+const hasIssue = (o: SloGateObjectiveInput, issue: string) => o.data?.issues.some(i => i === issue) ?? false;
+
 /** The default checks, in the order their reasons are listed. */
 export const SLO_RELEASE_GATE_RULES: SloGateRule[] = [
   (o, policy) =>
@@ -93,10 +103,25 @@ export const SLO_RELEASE_GATE_RULES: SloGateRule[] = [
       ? { decision: 'warn', reason: 'ticket alert firing (slow burn)' }
       : undefined,
   (o, policy) =>
-    o.remainingFraction === null
-      ? { decision: policy.insufficientData, reason: 'no SLI data in the window' }
+    o.remainingFraction === null || hasIssue(o, 'no data')
+      ? { decision: policy.insufficientData, reason: 'no data: no SLI samples in the window' }
+      : undefined,
+  o =>
+    hasIssue(o, 'stale data')
+      ? { decision: 'warn', reason: `stale data: the newest sample is ${hours(o.data!.newestSampleAgeSeconds)} old` }
+      : undefined,
+  o =>
+    hasIssue(o, 'insufficient data')
+      ? {
+          decision: 'allow',
+          reason: `insufficient data: ${hours(o.data!.coveredSeconds)} of data in the window, less than the minimum; findings warn instead of block`,
+        }
       : undefined,
 ];
+
+/** While a window holds less than the minimum data, what would block only warns (the reasons say why). */
+const capped = (o: SloGateObjectiveInput, decision: SloGateDecision): SloGateDecision =>
+  decision === 'block' && hasIssue(o, 'insufficient data') ? 'warn' : decision;
 
 /**
  * Applies the policy to every objective: the gate takes the most severe finding. Reasons name the SLO and objective
@@ -114,7 +139,7 @@ export function decideSloReleaseGate(
     const findings = rules.flatMap(rule => rule(objective, policy) ?? []);
     return {
       ...objective,
-      decision: mostSevere(findings.map(f => f.decision)),
+      decision: mostSevere(findings.map(f => capped(objective, f.decision))),
       reasons: findings.map(f => `${objective.slo} / ${objective.objective}: ${f.reason}`),
     };
   });

@@ -1,9 +1,16 @@
 import { evaluateSloObjective, sloObjectiveDisplayName, sloWindowReport } from './report';
 import { sloWindowBounds } from './window';
 
+const MIN = 60_000;
+const HOUR = 60 * MIN;
 const DAY = 86_400_000;
 const nowMs = Date.parse('2026-11-29T12:00:00Z');
 const bounds = sloWindowBounds({ duration: '28d', isRolling: true }, nowMs);
+
+/** Timeslices lookbacks with no slice with events: every slice of them is good. */
+const noSlices = Object.fromEntries(
+  ['5m', '30m', '1h', '6h', '1d', '3d'].map(l => [l, { good: 0, total: 0 }]),
+) as Record<'5m' | '30m' | '1h' | '6h' | '1d' | '3d', { good: number; total: number }>;
 
 describe('evaluateSloObjective', () => {
   // The series: 10 bad of 10,000 ten days ago, 20 of 1,000 two days ago, 10 of 200 three hours ago and 5 of 100
@@ -23,6 +30,7 @@ describe('evaluateSloObjective', () => {
       { day: 26, good: 980, total: 1000 },
       { day: 27, good: 285, total: 300 },
     ],
+    span: { samples: 4, firstMs: nowMs - 10 * DAY, lastMs: nowMs - 2 * MIN },
   };
 
   it('computes the hand-worked budget, burn rates, alert, exhaustion and status', () => {
@@ -52,11 +60,23 @@ describe('evaluateSloObjective', () => {
       [5.6, false],
       [0.933333333333, true],
     ]);
+    // One point per UTC date from 1 November (the window starts at 12:00) to 29 November: 29 points. Day 18 is
+    // 19 November, whose 10 bad events show at its end.
     expect(report.history).toHaveLength(29);
-    expect(report.history[18].remainingFraction).toBe(1);
-    expect(report.history[19].remainingFraction).toBe(0.911504424779); // 1 - 10/113
+    expect(report.history[17]).toMatchObject({ date: '2026-11-18', remainingFraction: 1 });
+    expect(report.history[18]).toMatchObject({ date: '2026-11-19', remainingFraction: 0.911504424779 }); // 1 - 10/113
+    expect(report.history[28]).toMatchObject({ date: '2026-11-29', at: '2026-11-29T12:00:00.000Z' });
     expect(report.history[28].remainingFraction).toBe(0.601769911504);
     expect(report.history[28].idealRemainingFraction).toBe(0);
+    expect(report.met).toBe(true);
+    expect(report.data).toEqual({
+      samples: 4,
+      firstSampleAt: '2026-11-19T12:00:00.000Z',
+      lastSampleAt: '2026-11-29T11:58:00.000Z',
+      coveredSeconds: 864_000,
+      newestSampleAgeSeconds: 120,
+      issues: [],
+    });
   });
 
   it('reports Timeslices in slices and minutes', () => {
@@ -65,7 +85,7 @@ describe('evaluateSloObjective', () => {
       objective: { target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '5m' },
       bounds,
       nowMs,
-      sums: { ...sums, window: { good: 8000, total: 8064 }, daily: [] },
+      sums: { ...sums, window: { good: 8000, total: 8064 }, lookbacks: noSlices, daily: [] },
     });
     // 1% of 28 days = 403.2 minutes; 64 bad slices x 5 minutes = 320.
     expect(report.errorBudget).toEqual({
@@ -81,6 +101,127 @@ describe('evaluateSloObjective', () => {
       timeSliceWindow: '5m',
       counts: { good: 8000, total: 8064, unit: 'slices' },
       status: 'WARNING',
+    });
+  });
+});
+
+describe('evaluateSloObjective: a time slice without events counts as good', () => {
+  // The issue's case: 99.9% over 30 days of 1-minute slices; data only in the last day's 1,440 slices, 20 of them bad,
+  // 20 hours ago. Every one of the 43,200 slices of the window counts: SLI = 43,180 / 43,200 = 0.999537037037 (above
+  // target), budget 0.1% x 43,200 min = 43.2 min, 20 spent, 23.2 left = 0.537037037037: OK, and the SLI and the
+  // budget agree (the old rule gave SLI 1,420 / 1,440 = 98.61% next to 53.7% of budget left).
+  const bounds30 = sloWindowBounds({ duration: '30d', isRolling: true }, nowMs);
+  const withEvents = (good: number, total: number) => ({ good, total });
+  const sums = {
+    window: withEvents(1420, 1440),
+    lookbacks: {
+      '5m': withEvents(5, 5),
+      '30m': withEvents(30, 30),
+      '1h': withEvents(60, 60),
+      '6h': withEvents(360, 360),
+      '1d': withEvents(1420, 1440),
+      '3d': withEvents(1420, 1440),
+    },
+    daily: [
+      { day: 29, good: 700, total: 720 },
+      { day: 30, good: 720, total: 720 },
+    ],
+    span: { samples: 1440, firstMs: nowMs - DAY, lastMs: nowMs - MIN },
+  };
+  const report = evaluateSloObjective({
+    budgetingMethod: 'Timeslices',
+    objective: { target: 0.999, timeSliceTarget: 0.99, timeSliceWindow: '1m' },
+    bounds: bounds30,
+    nowMs,
+    sums,
+  });
+
+  it('applies the rule to the SLI and the budget alike', () => {
+    expect(report).toMatchObject({
+      sli: 0.999537037037,
+      met: true,
+      counts: { good: 43180, total: 43200, unit: 'slices' },
+      errorBudget: { total: 43.2, consumed: 20, remaining: 23.2, remainingFraction: 0.537037037037 },
+      status: 'OK',
+    });
+  });
+
+  it('applies it to burn rates: every slice of a lookback counts', () => {
+    // 1d: 20 bad of 1,440 slices -> 0.0138889 / 0.001 = 13.8888888889; 3d: 20 of 4,320 -> 4.62962962963 (not
+    // 13.89, as counting only slices with events gave); 6h and shorter: no bad slice -> 0.
+    expect(report.burnRates).toEqual({ '5m': 0, '30m': 0, '1h': 0, '6h': 0, '1d': 13.8888888889, '3d': 4.62962962963 });
+    // 30-day ticket rule: 3d 4.63 > 1 but 6h 0 is not: no alert.
+    expect(report.alert).toBe('none');
+  });
+
+  it('applies it to the burn-down: the last point equals the remaining fraction', () => {
+    // 30 October 12:00 to 29 November 12:00: 31 UTC dates; 20 bad minutes on 28 November (day 29).
+    expect(report.history).toHaveLength(31);
+    expect(report.history[28].remainingFraction).toBe(1);
+    expect(report.history[29]).toMatchObject({ date: '2026-11-28', remainingFraction: 0.537037037037 });
+    expect(report.history[30].remainingFraction).toBe(0.537037037037);
+  });
+
+  it('still reports no data when the window holds no samples at all', () => {
+    const empty = evaluateSloObjective({
+      budgetingMethod: 'Timeslices',
+      objective: { target: 0.999, timeSliceWindow: '1m' },
+      bounds: bounds30,
+      nowMs,
+      sums: { ...sums, window: withEvents(0, 0), daily: [], span: { samples: 0, firstMs: null, lastMs: null } },
+    });
+    expect(empty).toMatchObject({ sli: null, met: null, status: 'INSUFFICIENT_DATA', data: { issues: ['no data'] } });
+    expect(empty.errorBudget.remainingFraction).toBeNull();
+  });
+});
+
+describe('evaluateSloObjective: meeting the target and how much data a status needs', () => {
+  const lookbacks = Object.fromEntries(
+    ['5m', '30m', '1h', '6h', '1d', '3d'].map(l => [l, { good: 0, total: 0 }]),
+  ) as Parameters<typeof evaluateSloObjective>[0]['sums']['lookbacks'];
+  const evaluate = (good: number, total: number, firstAgoMs: number, lastAgoMs: number) =>
+    evaluateSloObjective({
+      budgetingMethod: 'Occurrences',
+      objective: { target: 0.999 },
+      bounds,
+      nowMs,
+      sums: {
+        window: { good, total },
+        lookbacks,
+        daily: [],
+        span: { samples: 10, firstMs: nowMs - firstAgoMs, lastMs: nowMs - lastAgoMs },
+      },
+    });
+
+  it('is MET with 0 budget left when the SLI equals the target, and BREACHED one bad event later', () => {
+    // 99.9% of 1,000 events allows 1 bad: 999 good spends it exactly (remaining 0, not a breach); 998 good: -100%.
+    expect(evaluate(999, 1000, 5 * DAY, MIN)).toMatchObject({
+      sli: 0.999,
+      met: true,
+      errorBudget: { total: 1, consumed: 1, remaining: 0, remainingFraction: 0 },
+      status: 'WARNING',
+    });
+    expect(evaluate(998, 1000, 5 * DAY, MIN)).toMatchObject({ met: false, status: 'BREACHED' });
+  });
+
+  it('says INSUFFICIENT_DATA while the window holds less than 24 hours of data, whatever the budget', () => {
+    // A new SLO whose first sample is 3 hours old, 5 bad of 1,000: remaining 1 - 5/1 = -4, yet not BREACHED.
+    const young = evaluate(995, 1000, 3 * HOUR, MIN);
+    expect(young).toMatchObject({
+      status: 'INSUFFICIENT_DATA',
+      met: false,
+      errorBudget: { remainingFraction: -4 },
+      data: { coveredSeconds: 10_800, issues: ['insufficient data'] },
+    });
+    // 24 hours exactly is enough.
+    expect(evaluate(995, 1000, DAY, MIN).status).toBe('BREACHED');
+  });
+
+  it('flags stale data once the newest sample is more than 6 hours old', () => {
+    expect(evaluate(1000, 1000, 5 * DAY, 6 * HOUR).data.issues).toEqual([]);
+    expect(evaluate(1000, 1000, 5 * DAY, 6 * HOUR + 1).data).toMatchObject({
+      newestSampleAgeSeconds: 21_600,
+      issues: ['stale data'],
     });
   });
 });

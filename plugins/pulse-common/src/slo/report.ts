@@ -9,7 +9,9 @@ import {
   sloAlertEvaluation,
   sloBurnRate,
 } from './burnRate';
+import { DEFAULT_SLO_DATA_RULES, SloDataReport, SloDataRules, SloSampleSpan, sloDataReport } from './dataQuality';
 import { sloFixedDurationMillis } from './duration';
+import { sliceCountsWithEmptyGood } from './emptySlices';
 import { SloDailyCounts, SloHistoryPoint, sloBudgetHistory } from './history';
 import { SloStatus, sloStatus, sloTimeToExhaustionSeconds } from './status';
 import { SloBudgetingMethod, SloObjectiveDefinition, SloSource, SloTimeWindow } from './types';
@@ -30,8 +32,12 @@ export interface SloObjectiveReport {
   target: number;
   timeSliceTarget?: number;
   timeSliceWindow?: string;
+  /** A threshold objective in words, e.g. "p99 latency under 500 ms in 99% of minutes". */
+  statement?: string;
   /** Good / total in the window; null without data. */
   sli: number | null;
+  /** Whether the SLI meets the target (exactly meeting it is met, with 0 budget left); null without data. */
+  met: boolean | null;
   /** What the SLI was computed from: events (Occurrences) or time slices (Timeslices). */
   counts: SliCounts & { unit: 'events' | 'slices' };
   errorBudget: SloErrorBudget;
@@ -42,6 +48,8 @@ export interface SloObjectiveReport {
   /** Seconds until the budget is gone at the 1h burn rate; 0 when exhausted, null when not burning or no data. */
   timeToExhaustion: number | null;
   status: SloStatus;
+  /** The samples behind the numbers and what is wrong with them (`no data`, `stale data`, `insufficient data`). */
+  data: SloDataReport;
   history: SloHistoryPoint[];
 }
 
@@ -63,11 +71,15 @@ export interface EntitySloReport {
   slos: SloReport[];
 }
 
-/** The sums the store returns for one objective: the window, each burn-rate lookback, and each day. */
+/**
+ * The sums the store returns for one objective: the window, each burn-rate lookback, and each calendar day, over
+ * [start, now); for Timeslices, counts of the slices that had events. `span` describes the window's raw samples.
+ */
 export interface SloObjectiveSums {
   window: SliCounts;
   lookbacks: Record<SloBurnRateLookback, SliCounts>;
   daily: SloDailyCounts[];
+  span: SloSampleSpan;
 }
 
 /** The burn rate whose pace time to exhaustion is projected at. */
@@ -91,42 +103,82 @@ export function sloObjectiveDisplayName(objective: SloObjectiveDefinition): stri
   return objective.displayName ?? `${tidySloNumber(objective.target * 100)}%`;
 }
 
-/** Turns the store's sums for one objective into budget, burn rates, alert, status and history. */
+/**
+ * Timeslices: every slice of the window and of each lookback counts, a slice without events as good (OpenSLO, Nobl9);
+ * the store counted only slices with events. Occurrences: the sums as they are.
+ */
+function countsOf(
+  sums: SloObjectiveSums,
+  range: { windowStartMs: number; nowMs: number; timeSliceMs?: number },
+): Pick<SloObjectiveSums, 'window' | 'lookbacks'> {
+  const { timeSliceMs: sliceMs, nowMs } = range;
+  if (sliceMs === undefined || sums.span.samples === 0) return sums;
+  const lookbacks = Object.fromEntries(
+    (Object.keys(SLO_BURN_RATE_LOOKBACKS) as SloBurnRateLookback[]).map(name => [
+      name,
+      sliceCountsWithEmptyGood(sums.lookbacks[name], {
+        fromMs: nowMs - SLO_BURN_RATE_LOOKBACKS[name],
+        toMs: nowMs,
+        sliceMs,
+      }),
+    ]),
+  ) as Record<SloBurnRateLookback, SliCounts>;
+  return {
+    window: sliceCountsWithEmptyGood(sums.window, { fromMs: range.windowStartMs, toMs: nowMs, sliceMs }),
+    lookbacks,
+  };
+}
+
+/** Turns the store's sums for one objective into budget, burn rates, alert, status, data issues and history. */
 export function evaluateSloObjective(options: {
   budgetingMethod: SloBudgetingMethod;
   objective: SloObjectiveDefinition;
+  /** A threshold objective in words (see sloObjectiveStatement). */
+  statement?: string;
   bounds: SloWindowBounds;
   nowMs: number;
   sums: SloObjectiveSums;
+  rules?: SloDataRules;
 }): SloObjectiveReport {
-  const { budgetingMethod, objective, bounds, sums } = options;
+  const { budgetingMethod, objective, bounds, sums, nowMs } = options;
   const { target } = objective;
   const timeSliceMs =
-    budgetingMethod === 'Timeslices' && objective.timeSliceWindow
+    budgetingMethod !== 'Occurrences' && objective.timeSliceWindow
       ? sloFixedDurationMillis(objective.timeSliceWindow)
       : undefined;
+  const counts = countsOf(sums, { windowStartMs: bounds.startMs, nowMs, timeSliceMs });
+  const data = sloDataReport({
+    span: sums.span,
+    nowMs,
+    rules: options.rules ?? DEFAULT_SLO_DATA_RULES,
+    hasRatio: counts.window.total > 0,
+  });
+  const noData = data.issues.includes('no data');
   const errorBudget = sloErrorBudget({
     budgetingMethod,
     target,
-    windowCounts: sums.window,
+    windowCounts: noData ? { good: 0, total: 0 } : counts.window,
     windowLengthMs: bounds.lengthMs,
     timeSliceMs,
   });
   const burnRates = Object.fromEntries(
     Object.keys(SLO_BURN_RATE_LOOKBACKS).map(lookback => [
       lookback,
-      sloBurnRate(sums.lookbacks[lookback as SloBurnRateLookback], target),
+      sloBurnRate(counts.lookbacks[lookback as SloBurnRateLookback], target),
     ]),
   ) as SloBurnRates;
   const { alert, rules } = sloAlertEvaluation(burnRates, bounds.lengthMs);
+  const sli = noData ? null : achievedSli(counts.window);
 
   return {
     displayName: sloObjectiveDisplayName(objective),
     target,
     ...(objective.timeSliceTarget !== undefined ? { timeSliceTarget: objective.timeSliceTarget } : {}),
     ...(objective.timeSliceWindow !== undefined ? { timeSliceWindow: objective.timeSliceWindow } : {}),
-    sli: achievedSli(sums.window),
-    counts: { ...sums.window, unit: budgetingMethod === 'Occurrences' ? 'events' : 'slices' },
+    ...(options.statement ? { statement: options.statement } : {}),
+    sli,
+    met: errorBudget.remainingFraction === null ? null : errorBudget.remainingFraction >= 0,
+    counts: { ...counts.window, unit: budgetingMethod === 'Occurrences' ? 'events' : 'slices' },
     errorBudget,
     burnRates,
     alert,
@@ -136,15 +188,21 @@ export function evaluateSloObjective(options: {
       windowLengthMs: bounds.lengthMs,
       burnRate: burnRates[SLO_EXHAUSTION_LOOKBACK],
     }),
-    status: sloStatus({ remainingFraction: errorBudget.remainingFraction, alert }),
+    status: sloStatus({
+      remainingFraction: errorBudget.remainingFraction,
+      alert,
+      enoughData: !data.issues.includes('insufficient data'),
+    }),
+    data,
     history: sloBudgetHistory({
       budgetingMethod,
       target,
       bounds,
-      nowMs: options.nowMs,
-      windowCounts: sums.window,
+      nowMs,
+      windowCounts: counts.window,
       daily: sums.daily,
       timeSliceMs,
+      hasData: !noData,
     }),
   };
 }

@@ -5,7 +5,9 @@ const DAY = 86_400_000;
 describe('sloStatus', () => {
   it.each([
     [null, 'none', 'INSUFFICIENT_DATA'],
-    [0, 'none', 'BREACHED'],
+    // Exactly meeting the target leaves 0: met, with nothing left to spend (WARNING), not a breach.
+    [0, 'none', 'WARNING'],
+    [-0.001, 'none', 'BREACHED'],
     [-0.5, 'page', 'BREACHED'],
     [0.2, 'none', 'WARNING'],
     [0.8, 'ticket', 'WARNING'],
@@ -14,6 +16,10 @@ describe('sloStatus', () => {
     [1, 'none', 'OK'],
   ] as const)('remaining %p with alert %p is %p', (remainingFraction, alert, expected) => {
     expect(sloStatus({ remainingFraction, alert })).toBe(expected);
+  });
+
+  it('is INSUFFICIENT_DATA below the minimum data, even when overspent', () => {
+    expect(sloStatus({ remainingFraction: -4, alert: 'page', enoughData: false })).toBe('INSUFFICIENT_DATA');
   });
 });
 

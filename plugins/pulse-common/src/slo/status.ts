@@ -7,13 +7,18 @@ export type SloStatus = 'OK' | 'WARNING' | 'BREACHED' | 'INSUFFICIENT_DATA';
 export const SLO_WARNING_REMAINING_FRACTION = 0.25;
 
 /**
- * INSUFFICIENT_DATA: no events (or slices) in the window. BREACHED: no budget left (remaining <= 0). WARNING: less
- * than 25% left, or a page or ticket alert firing. OK otherwise.
+ * INSUFFICIENT_DATA: no data in the window, or less than the minimum (`enoughData` false). BREACHED: the budget is
+ * overspent (remaining < 0: the SLI is below target; meeting the target exactly leaves 0 and is not a breach).
+ * WARNING: less than 25% left, or a page or ticket alert firing. OK otherwise.
  */
-export function sloStatus(options: { remainingFraction: number | null; alert: SloAlertSeverity }): SloStatus {
+export function sloStatus(options: {
+  remainingFraction: number | null;
+  alert: SloAlertSeverity;
+  enoughData?: boolean;
+}): SloStatus {
   const { remainingFraction, alert } = options;
-  if (remainingFraction === null) return 'INSUFFICIENT_DATA';
-  if (remainingFraction <= 0) return 'BREACHED';
+  if (remainingFraction === null || options.enoughData === false) return 'INSUFFICIENT_DATA';
+  if (remainingFraction < 0) return 'BREACHED';
   if (remainingFraction < SLO_WARNING_REMAINING_FRACTION || alert !== 'none') return 'WARNING';
   return 'OK';
 }

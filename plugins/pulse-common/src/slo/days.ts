@@ -1,0 +1,79 @@
+import { DateTime } from 'luxon';
+import { SloWindowBounds } from './window';
+
+const DAY_MS = 86_400_000;
+
+/** From `fromMs` on (until the next span), the zone is `offsetMs` ahead of UTC. */
+export interface ZoneOffsetSpan {
+  fromMs: number;
+  offsetMs: number;
+}
+
+/** How far the zone is ahead of UTC at an instant (Europe/Berlin in summer: 2 hours). */
+export function zoneOffsetMs(timeZone: string, ms: number): number {
+  return DateTime.fromMillis(ms, { zone: timeZone }).offset * 60_000;
+}
+
+/**
+ * The calendar day of an instant in a zone as a day number (days since 1970-01-01 of the local date): the key the
+ * store groups samples by, and the burn-down's day.
+ */
+export function localDayNumber(timeZone: string, ms: number): number {
+  return Math.floor((ms + zoneOffsetMs(timeZone, ms)) / DAY_MS);
+}
+
+/** The first instant at which the offset differs from the one at `lowMs` (offsets differ at low and high). */
+function offsetChange(timeZone: string, lowMs: number, highMs: number): number {
+  const before = zoneOffsetMs(timeZone, lowMs);
+  let [low, high] = [lowMs, highMs];
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (zoneOffsetMs(timeZone, mid) === before) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
+/**
+ * The zone's offsets over [fromMs, toMs): one span per offset, found by checking each day and bisecting where the
+ * offset changed (daylight saving time: two or three spans a year). The store turns them into local day numbers.
+ */
+export function zoneOffsetSpans(timeZone: string, fromMs: number, toMs: number): ZoneOffsetSpan[] {
+  const spans: ZoneOffsetSpan[] = [{ fromMs, offsetMs: zoneOffsetMs(timeZone, fromMs) }];
+  for (let at = fromMs; at < toMs; at += DAY_MS) {
+    const next = Math.min(at + DAY_MS, toMs);
+    if (zoneOffsetMs(timeZone, next) !== zoneOffsetMs(timeZone, at)) {
+      const changeMs = offsetChange(timeZone, at, next);
+      spans.push({ fromMs: changeMs, offsetMs: zoneOffsetMs(timeZone, changeMs) });
+    }
+  }
+  return spans;
+}
+
+/** One calendar day of a window in its zone, cut to the part of it inside the window and before now. */
+export interface SloWindowDay {
+  /** 0 for the day the window starts in, then 1, 2, ... (days of 23 or 25 hours count once). */
+  day: number;
+  /** The local date, e.g. 2026-10-25. */
+  date: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** The calendar days of the window's zone from its start until now (a day starting at now has not begun). */
+export function sloWindowDays(bounds: SloWindowBounds, nowMs: number): SloWindowDay[] {
+  const lastMs = Math.min(nowMs, bounds.endMs);
+  const days: SloWindowDay[] = [];
+  let dayStart = DateTime.fromMillis(bounds.startMs, { zone: bounds.timeZone }).startOf('day');
+  for (let day = 0; dayStart.toMillis() < lastMs; day++) {
+    const next = dayStart.plus({ days: 1 });
+    days.push({
+      day,
+      date: dayStart.toISODate() ?? '',
+      startMs: Math.max(dayStart.toMillis(), bounds.startMs),
+      endMs: Math.min(next.toMillis(), lastMs),
+    });
+    dayStart = next;
+  }
+  return days;
+}
