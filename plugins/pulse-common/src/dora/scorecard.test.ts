@@ -1,3 +1,4 @@
+import { doraCalendarOf } from './calendar';
 import { compareDoraSummaries, doraScorecardOf, doraSummaryOf } from './scorecard';
 import { DoraBucketStats, emptyDoraBucketStats } from './stats';
 import { DEFAULT_DORA_TIER_THRESHOLDS } from './tiers';
@@ -5,7 +6,9 @@ import { DORA_DAY_MS } from './window';
 
 const HOUR = 3_600_000;
 const to = Date.UTC(2026, 2, 1);
+// Sunday 15 February to Sunday 1 March 2026: the ISO weeks 9-15 Feb (one day inside), 16-22 Feb and 23 Feb-1 Mar.
 const window = { from: to - 14 * DORA_DAY_MS, to };
+const [partialWeek, week8, week9] = doraCalendarOf(window, 'UTC').weeks;
 
 const bucket = (overrides: Partial<DoraBucketStats>): DoraBucketStats => ({
   ...emptyDoraBucketStats(),
@@ -19,6 +22,7 @@ const total = bucket({
   incidentLinked: 1,
   rework: 1,
   leadTime: { sampleSize: 4, median: 12 * HOUR, p90: 30 * HOUR },
+  leadTimeOlderThanCap: 3,
   recovery: { sampleSize: 2, median: 2 * HOUR, p90: 3 * HOUR },
 });
 
@@ -31,10 +35,12 @@ describe('doraScorecardOf', () => {
     leadTime: { sampleSize: 2, median: 6 * HOUR, p90: 8 * HOUR },
     recovery: { sampleSize: 1, median: HOUR, p90: HOUR },
   });
-  const card = doraScorecardOf(
-    { total, weeks: [newestWeek], deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] },
-    window,
-  );
+  const weeks = [
+    { period: partialWeek, stats: emptyDoraBucketStats() },
+    { period: week8, stats: emptyDoraBucketStats() },
+    { period: week9, stats: newestWeek },
+  ];
+  const card = doraScorecardOf({ total, weeks, deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] }, window);
 
   it('computes every metric with its unit, tier and sample size', () => {
     expect(card.metrics.deploymentFrequency).toEqual({
@@ -43,16 +49,31 @@ describe('doraScorecardOf', () => {
       tier: 'high', // median of [5, 3] deploy days per week = 4: at least 1, below 5
       sampleSize: 8,
       deployDaysPerWeekMedian: 4,
-      deployDaysPerMonthMedian: 8, // no full 30-day month: the partial one counts
+      deployDaysPerMonthMedian: 8,
     });
-    expect(card.metrics.leadTimeForChanges).toEqual({ value: 12, unit: 'hours', tier: 'elite', sampleSize: 4, p90: 30 });
-    // (2 failed + 1 with an incident) / 10 = 30%
-    expect(card.metrics.changeFailureRate).toEqual({ value: 30, unit: 'percent', tier: 'low', sampleSize: 10 });
+    expect(card.metrics.leadTimeForChanges).toEqual({
+      value: 12,
+      unit: 'hours',
+      tier: 'elite',
+      sampleSize: 4,
+      p90: 30,
+      olderThanCap: 3,
+    });
+    // Successful deployments as the denominator (the default): 1 with an incident / 8 successful = 12.5%
+    expect(card.metrics.changeFailureRate).toEqual({ value: 12.5, unit: 'percent', tier: 'medium', sampleSize: 8 });
     expect(card.metrics.failedDeploymentRecoveryTime).toEqual({ value: 2, unit: 'hours', tier: 'high', sampleSize: 2 });
     expect(card.metrics.reworkRate).toEqual({ value: 10, unit: 'percent', tier: null, sampleSize: 10 });
   });
 
-  it('gives the median tier overall: [high, elite, low, high] -> high', () => {
+  it('counts failed attempts in both parts of the rate with the `all` denominator', () => {
+    const all = doraScorecardOf({ total, weeks, deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] }, window, undefined, 'all');
+    // (2 failed + 1 with an incident) / 10 attempts = 30%
+    expect(all.metrics.changeFailureRate).toEqual({ value: 30, unit: 'percent', tier: 'low', sampleSize: 10 });
+    // newest week: (1 failed + 0) / 6 attempts
+    expect(all.weekly[2].changeFailureRate).toBe(100 / 6);
+  });
+
+  it('gives the median tier overall: [high, elite, medium, high] -> high', () => {
     expect(card.tier).toBe('high');
     expect(card.insufficientData).toBe(false);
     expect(card.deployments).toBe(10);
@@ -62,11 +83,11 @@ describe('doraScorecardOf', () => {
     expect(card.window).toEqual({ from: '2026-02-15T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z', days: 14 });
   });
 
-  it('lists the weeks oldest first, empty weeks as zero and null', () => {
+  it('lists the calendar weeks oldest first, clipped, empty weeks as zero and null', () => {
     expect(card.weekly).toEqual([
       {
         start: '2026-02-15T00:00:00.000Z',
-        end: '2026-02-22T00:00:00.000Z',
+        end: '2026-02-16T00:00:00.000Z',
         deployments: 0,
         deploymentsPerDay: 0,
         leadTimeHours: null,
@@ -75,12 +96,22 @@ describe('doraScorecardOf', () => {
         reworkRate: null,
       },
       {
-        start: '2026-02-22T00:00:00.000Z',
+        start: '2026-02-16T00:00:00.000Z',
+        end: '2026-02-23T00:00:00.000Z',
+        deployments: 0,
+        deploymentsPerDay: 0,
+        leadTimeHours: null,
+        changeFailureRate: null,
+        recoveryTimeHours: null,
+        reworkRate: null,
+      },
+      {
+        start: '2026-02-23T00:00:00.000Z',
         end: '2026-03-01T00:00:00.000Z',
         deployments: 5,
-        deploymentsPerDay: 5 / 7,
+        deploymentsPerDay: 5 / 6, // Monday 23 Feb to Sunday 1 Mar 00:00: 6 days inside the window
         leadTimeHours: 6,
-        changeFailureRate: 100 / 6,
+        changeFailureRate: 0, // no successful deployment of the week caused an incident
         recoveryTimeHours: 1,
         reworkRate: 100 / 6,
       },

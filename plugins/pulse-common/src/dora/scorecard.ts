@@ -1,4 +1,11 @@
-import { DoraBucketStats, DoraPeriodStats, DoraWindowStats, emptyDoraBucketStats } from './stats';
+import {
+  DEFAULT_DORA_CHANGE_FAILURE_RATE_DENOMINATOR,
+  doraChangeFailureRate,
+  doraChangeFailures,
+  DoraChangeFailureRateDenominator,
+} from './changeFailureRate';
+import { doraPercentileOf } from './percentile';
+import { DoraPeriodStats, DoraWeekStats, DoraWindowStats, emptyDoraBucketStats } from './stats';
 import {
   DEFAULT_DORA_TIER_THRESHOLDS,
   doraChangeFailureRateTier,
@@ -10,14 +17,7 @@ import {
   DoraTierThresholds,
 } from './tiers';
 import { DoraMetrics, DoraScorecard, DoraSummary, DoraWeek, DoraWindow } from './types';
-import {
-  DORA_DAY_MS,
-  DORA_MONTH_MS,
-  DORA_WEEK_MS,
-  doraMedianDeployDays,
-  doraPeriodBounds,
-  doraPeriodCount,
-} from './window';
+import { DORA_DAY_MS } from './window';
 
 /** Fewer production deployments than this in a window: no tier is given. */
 export const DORA_MIN_DEPLOYMENTS_FOR_TIER = 2;
@@ -29,8 +29,8 @@ const hoursOf = (ms: number | null) => (ms === null ? null : ms / HOUR_MS);
 /** `part` as a percentage of `whole`; null when there is no whole. */
 const percentOf = (part: number, whole: number) => (whole === 0 ? null : (part * 100) / whole);
 
-/** Failed deployments plus successful ones that caused an incident. */
-const failedInProduction = (stats: DoraBucketStats) => stats.failures + stats.incidentLinked;
+/** The median deploy days of the counted weeks or months; weeks without a deployment are among them as 0. */
+const medianDeployDays = (deployDays: number[]) => doraPercentileOf(deployDays, 0.5) ?? 0;
 
 /** The stats of a window without any event. */
 export const emptyDoraPeriodStats = (): DoraPeriodStats => ({
@@ -44,19 +44,17 @@ export function doraSummaryOf(
   stats: DoraPeriodStats,
   window: { from: number; to: number },
   thresholds: DoraTierThresholds = DEFAULT_DORA_TIER_THRESHOLDS,
+  denominator: DoraChangeFailureRateDenominator = DEFAULT_DORA_CHANGE_FAILURE_RATE_DENOMINATOR,
 ): DoraSummary {
   const { total } = stats;
   const sufficient = total.deployments >= DORA_MIN_DEPLOYMENTS_FOR_TIER;
   const tierIf = <T>(tier: () => T) => (sufficient ? tier() : null);
 
   const days = (window.to - window.from) / DORA_DAY_MS;
-  const perWeek = doraMedianDeployDays(stats.deployDaysPerWeek, doraPeriodCount(window.from, window.to, DORA_WEEK_MS));
-  const perMonth = doraMedianDeployDays(
-    stats.deployDaysPerMonth,
-    doraPeriodCount(window.from, window.to, DORA_MONTH_MS),
-  );
+  const perWeek = medianDeployDays(stats.deployDaysPerWeek);
+  const perMonth = medianDeployDays(stats.deployDaysPerMonth);
   const leadTimeHours = hoursOf(total.leadTime.median);
-  const changeFailureRate = percentOf(failedInProduction(total), total.deployments);
+  const changeFailureRate = doraChangeFailureRate(total, denominator);
   const recoveryHours = hoursOf(total.recovery.median);
 
   const metrics: DoraMetrics = {
@@ -74,13 +72,14 @@ export function doraSummaryOf(
       tier: leadTimeHours === null ? null : tierIf(() => doraLeadTimeTier(leadTimeHours, thresholds)),
       sampleSize: total.leadTime.sampleSize,
       p90: hoursOf(total.leadTime.p90),
+      olderThanCap: total.leadTimeOlderThanCap,
     },
     changeFailureRate: {
       value: changeFailureRate,
       unit: 'percent',
       tier:
         changeFailureRate === null ? null : tierIf(() => doraChangeFailureRateTier(changeFailureRate, thresholds)),
-      sampleSize: total.deployments,
+      sampleSize: doraChangeFailures(total, denominator).deployments,
     },
     failedDeploymentRecoveryTime: {
       value: recoveryHours,
@@ -111,29 +110,21 @@ export function doraSummaryOf(
   };
 }
 
-/** The weekly trend, oldest week first. */
+/** The weekly trend: the window's calendar weeks, oldest first. */
 export function doraWeeklySeries(
-  weeks: DoraBucketStats[],
-  window: { from: number; to: number },
+  weeks: DoraWeekStats[],
+  denominator: DoraChangeFailureRateDenominator = DEFAULT_DORA_CHANGE_FAILURE_RATE_DENOMINATOR,
 ): DoraWeek[] {
-  const { count } = doraPeriodCount(window.from, window.to, DORA_WEEK_MS);
-  const series: DoraWeek[] = [];
-  for (let index = count - 1; index >= 0; index--) {
-    const { start, end } = doraPeriodBounds(window.from, window.to, DORA_WEEK_MS, index);
-    const week = weeks[index];
-    const deployments = week?.deployments ?? 0;
-    series.push({
-      start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
-      deployments: week?.successes ?? 0,
-      deploymentsPerDay: (week?.successes ?? 0) / ((end - start) / DORA_DAY_MS),
-      leadTimeHours: hoursOf(week?.leadTime.median ?? null),
-      changeFailureRate: week ? percentOf(failedInProduction(week), deployments) : null,
-      recoveryTimeHours: hoursOf(week?.recovery.median ?? null),
-      reworkRate: week ? percentOf(week.rework, deployments) : null,
-    });
-  }
-  return series;
+  return weeks.map(({ period, stats }) => ({
+    start: new Date(period.start).toISOString(),
+    end: new Date(period.end).toISOString(),
+    deployments: stats.successes,
+    deploymentsPerDay: period.days > 0 ? stats.successes / period.days : 0,
+    leadTimeHours: hoursOf(stats.leadTime.median),
+    changeFailureRate: doraChangeFailureRate(stats, denominator),
+    recoveryTimeHours: hoursOf(stats.recovery.median),
+    reworkRate: percentOf(stats.rework, stats.deployments),
+  }));
 }
 
 /** The window as the API describes it. */
@@ -150,11 +141,12 @@ export function doraScorecardOf(
   stats: DoraWindowStats,
   window: { from: number; to: number },
   thresholds: DoraTierThresholds = DEFAULT_DORA_TIER_THRESHOLDS,
+  denominator: DoraChangeFailureRateDenominator = DEFAULT_DORA_CHANGE_FAILURE_RATE_DENOMINATOR,
 ): DoraScorecard {
   return {
-    ...doraSummaryOf(stats, window, thresholds),
+    ...doraSummaryOf(stats, window, thresholds, denominator),
     window: doraWindowDescription(window),
-    weekly: doraWeeklySeries(stats.weeks, window),
+    weekly: doraWeeklySeries(stats.weeks, denominator),
   };
 }
 

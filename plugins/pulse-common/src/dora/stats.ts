@@ -1,3 +1,5 @@
+import { DoraCalendarPeriod } from './calendar';
+
 /**
  * What the store's SQL aggregation hands to the pure scorecard functions: counts and percentiles, never raw events.
  * Durations are in milliseconds.
@@ -21,19 +23,31 @@ export interface DoraBucketStats {
   /** Production deployments marked rework. */
   rework: number;
   leadTime: DoraDurationStats;
+  /** Changes left out of the lead time because they were older than the cap when deployed. */
+  leadTimeOlderThanCap: number;
+  /** One sample per change failure (see docs/dora.md: recovery time). */
   recovery: DoraDurationStats;
 }
 
-/** The stats of a whole window plus the number of deploy days per 7-day and 30-day period (index 0 = newest). */
+/**
+ * The stats of a whole window plus the deploy days (calendar days with a successful production deployment) of each
+ * calendar week and month the tier's median is taken over (doraCountedPeriods), oldest first, zero-filled.
+ */
 export interface DoraPeriodStats {
   total: DoraBucketStats;
   deployDaysPerWeek: number[];
   deployDaysPerMonth: number[];
 }
 
-/** A window's stats with the per-week buckets of the trend (index 0 = the week ending at the window's end). */
+/** One calendar week of the trend with its stats. */
+export interface DoraWeekStats {
+  period: DoraCalendarPeriod;
+  stats: DoraBucketStats;
+}
+
+/** A window's stats with every calendar week of the trend, oldest first, clipped to the window. */
 export interface DoraWindowStats extends DoraPeriodStats {
-  weeks: DoraBucketStats[];
+  weeks: DoraWeekStats[];
 }
 
 /** Stats of a bucket without any event. */
@@ -44,5 +58,6 @@ export const emptyDoraBucketStats = (): DoraBucketStats => ({
   incidentLinked: 0,
   rework: 0,
   leadTime: { sampleSize: 0, median: null, p90: null },
+  leadTimeOlderThanCap: 0,
   recovery: { sampleSize: 0, median: null, p90: null },
 });

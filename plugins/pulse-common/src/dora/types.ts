@@ -19,17 +19,22 @@ export interface DoraMetric {
 /** Deployment frequency: successful production deployments per day, tiered by deploy days per week and month. */
 export interface DoraDeploymentFrequency extends DoraMetric {
   unit: 'deployments/day';
-  /** Median over the window's full weeks of the number of days with at least one successful deployment. */
+  /**
+   * Median over the window's whole ISO weeks (of `pulse.dora.timeZone`) of the number of calendar days with at least
+   * one successful deployment.
+   */
   deployDaysPerWeekMedian: number;
-  /** Median over the window's full 30-day months of the number of days with a successful deployment. */
+  /** Median over the window's whole calendar months of the number of days with a successful deployment. */
   deployDaysPerMonthMedian: number;
 }
 
-/** Lead time for changes: median hours from a change's first commit to its first production deployment. */
+/** Lead time for changes: median hours from a change's commit time to the production deployment that shipped it. */
 export interface DoraLeadTime extends DoraMetric {
   unit: 'hours';
   /** The 90th percentile, in hours. */
   p90: number | null;
+  /** Changes shipped in the window but left out because they were older than `pulse.dora.leadTimeCap`. */
+  olderThanCap: number;
 }
 
 /** The five DORA metrics. */
@@ -49,7 +54,7 @@ export interface DoraWindow {
   days: number;
 }
 
-/** One 7-day bucket of the trend, counted back from the window's end (the oldest bucket may be shorter). */
+/** One calendar week (ISO, in `pulse.dora.timeZone`) of the trend, clipped to the window. */
 export interface DoraWeek {
   start: string;
   end: string;

@@ -10,3 +10,5 @@ export * from './releaseGate';
 export * from './days';
 export * from './emptySlices';
 export * from './dataQuality';
+export * from './threshold';
+export * from './windowLimits';

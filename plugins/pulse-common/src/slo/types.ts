@@ -2,8 +2,14 @@
  * SLO definitions (the OpenSLO v1 `kind: SLO` subset Pulse understands) and the shapes of the SLO API.
  */
 
-/** How an objective's error budget is counted: bad events, or bad time slices. */
-export type SloBudgetingMethod = 'Occurrences' | 'Timeslices';
+/**
+ * How an objective's error budget is counted: bad events, bad time slices, or the missing share of each slice's
+ * good/total ratio (RatioTimeslices).
+ */
+export type SloBudgetingMethod = 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
+
+/** OpenSLO's comparison of a threshold SLI value with an objective's `value`: lt, lte, gt, gte. */
+export type SloThresholdOperator = 'lt' | 'lte' | 'gt' | 'gte';
 
 /** An OpenSLO metric source, kept as given so a data-source module can query it later. */
 export interface SloMetricSource {
@@ -14,18 +20,31 @@ export interface SloMetricSource {
   };
 }
 
-/** A ratio indicator: good (or bad) events over total events. */
+/**
+ * A ratio indicator: good (or bad) events over total events, or `raw`, a precomputed success or failure ratio
+ * (`rawType`). With `raw`, `total` is absent.
+ */
 export interface SloRatioMetric {
   counter?: boolean;
   good?: SloMetricSource;
   bad?: SloMetricSource;
-  total: SloMetricSource;
+  total?: SloMetricSource;
+  rawType?: 'success' | 'failure';
+  raw?: SloMetricSource;
 }
 
-/** An inline OpenSLO indicator (`spec.indicator`). */
+/** A threshold indicator: a value (e.g. p99 latency) that each objective compares with its `op` and `value`. */
+export interface SloThresholdMetric {
+  metricSource: SloMetricSource['metricSource'];
+}
+
+/**
+ * An OpenSLO indicator: inline (`spec.indicator`), or a `kind: SLI` document that `indicatorRef` named, resolved.
+ * Exactly one of `ratioMetric` and `thresholdMetric`.
+ */
 export interface SloIndicator {
   metadata?: { name: string; displayName?: string };
-  spec: { ratioMetric: SloRatioMetric };
+  spec: { description?: string; ratioMetric?: SloRatioMetric; thresholdMetric?: SloThresholdMetric };
 }
 
 /** `spec.timeWindow[0]`: rolling (e.g. `28d`) or calendar-aligned (e.g. `1M` with a time zone). */
@@ -43,8 +62,16 @@ export interface SloObjectiveDefinition {
   target: number;
   /** Timeslices only: the share of good events that makes a slice good. */
   timeSliceTarget?: number;
-  /** Timeslices only: the length of a slice, e.g. `1m`. */
+  /** Timeslices and RatioTimeslices: the length of a slice, e.g. `1m`. */
   timeSliceWindow?: string;
+  /** Threshold SLIs: a value is good when `value op this.value` holds (e.g. latency `lt` 500). */
+  op?: SloThresholdOperator;
+  value?: number;
+  /** Composite SLOs: this objective's own indicator (inline, or resolved from `indicatorRef`). */
+  indicator?: SloIndicator;
+  indicatorRef?: string;
+  /** Composite SLOs: how much this objective's burn counts in the composite (default 1). */
+  compositeWeight?: number;
 }
 
 /** A normalized OpenSLO v1 SLO document, as stored and returned. */
@@ -66,6 +93,8 @@ export interface SloDefinition {
     timeWindow: [SloTimeWindow];
     budgetingMethod: SloBudgetingMethod;
     objectives: SloObjectiveDefinition[];
+    /** OpenSLO alert policies, inline or `{ alertPolicyRef }`, stored as given; Pulse alerts on its own burn rates. */
+    alertPolicies?: unknown[];
   };
 }
 
@@ -95,10 +124,12 @@ export interface SliSampleInput {
   entityRef: string;
   slo: string;
   timestamp: string;
-  /** Exactly one of `good` and `bad`. */
+  /** Counts (ratio SLIs): `total` and exactly one of `good` and `bad`. */
   good?: number;
   bad?: number;
-  total: number;
+  total?: number;
+  /** Threshold SLIs instead of counts: the measured value (e.g. p99 latency in ms) at `timestamp`. */
+  value?: number;
 }
 
 /** The answer to an accepted `POST /slo/samples`. */

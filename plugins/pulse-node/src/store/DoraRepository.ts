@@ -3,7 +3,7 @@ import {
   DoraWindowStats,
 } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
-import { sql } from './DoraSql';
+import { FirstDeployments, TouchedChanges } from './DoraFirstDeployments';
 import { DoraStatsQueries } from './DoraStatsQueries';
 import { transactionWithRetry } from './transactionWithRetry';
 import {
@@ -17,9 +17,6 @@ import {
 
 /** Rows per INSERT: SQLite allows at most 500 terms in the compound SELECT knex builds for a multi-row insert. */
 const INSERT_CHUNK = 200;
-/** Values per IN list. */
-const IN_CHUNK = 500;
-
 function chunksOf<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
@@ -34,6 +31,14 @@ function byIdOrder<T extends { id: string }>(a: T, b: T): number {
 /** The last occurrence of every id, in id order: a retried event within one batch replaces the earlier one. */
 function lastById<T extends { id: string }>(items: T[]): T[] {
   return [...new Map(items.map(item => [item.id, item])).values()].sort(byIdOrder);
+}
+
+/** The last occurrence of every change (entity and SHA), in key order. */
+function lastByKey<T extends { entityRef: string; id: string }>(items: T[]): T[] {
+  const key = (item: T) => `${item.entityRef}\u0000${item.id}`;
+  return [...new Map(items.map(item => [key(item), item])).values()].sort((a, b) =>
+    key(a) < key(b) ? -1 : Number(key(a) > key(b)),
+  );
 }
 
 /**
@@ -70,29 +75,43 @@ export class DoraRepository {
   }
 
   /** Writes a batch in one transaction (all or nothing) and returns how many distinct items it wrote. */
-  async ingest(batch: DoraEventBatch, rules: DoraCountingRules): Promise<number> {
+  async ingest(batch: DoraEventBatch, rules: Pick<DoraCountingRules, 'productionEnvironments'>): Promise<number> {
     const deployments = lastById(batch.deployments ?? []);
-    const changes = lastById(batch.changes ?? []);
+    // Changes merged at the same instant reached the default branch in the order the batch lists them.
+    const changes = lastByKey((batch.changes ?? []).map((change, index) => ({ ...change, mergeIndex: index })));
     const incidents = foldIncidents(batch.incidents ?? []);
     const now = Date.now();
 
     await transactionWithRetry(this.db, async trx => {
-      const touchedShas = new Set<string>(changes.map(c => c.id));
-      for (const sha of await this.upsertDeployments(trx, deployments, now)) touchedShas.add(sha);
+      const touched = new TouchedChanges();
+      changes.forEach(c => touched.addChange(c.entityRef, c.id));
+      await this.upsertDeployments(trx, deployments, now, touched);
       await this.upsertChanges(trx, changes, now);
       await this.upsertIncidents(trx, incidents, now);
-      await this.updateFirstDeployments(trx, [...touchedShas].sort(), rules.productionEnvironments);
+      await new FirstDeployments(trx, rules.productionEnvironments).update(touched);
     });
     return deployments.length + changes.length + incidents.length;
   }
 
-  /** Upserts deployments and replaces their commits; returns every SHA they ship now or shipped before. */
-  private async upsertDeployments(trx: Knex.Transaction, deployments: DoraDeploymentRecord[], now: number) {
-    const shas = new Set<string>();
+  /**
+   * Upserts deployments and replaces their commits. A deployment update that finished before the stored one is an
+   * older delivery and leaves the stored row and commits alone. Records what it touched, old and new.
+   */
+  private async upsertDeployments(
+    trx: Knex.Transaction,
+    deployments: DoraDeploymentRecord[],
+    now: number,
+    touched: TouchedChanges,
+  ) {
     for (const chunk of chunksOf(deployments, INSERT_CHUNK)) {
       const ids = chunk.map(d => d.id);
-      const previous = await trx('pulse_deployment_commit').whereIn('deployment_id', ids).select('sha');
-      previous.forEach(row => shas.add(row.sha));
+      const before = await trx('pulse_deployment').whereIn('id', ids).select('id', 'entity_ref', 'finished_at');
+      const previous = await trx('pulse_deployment_commit as dc')
+        .join('pulse_deployment as d', 'd.id', 'dc.deployment_id')
+        .whereIn('dc.deployment_id', ids)
+        .select('d.entity_ref', 'dc.sha');
+      before.forEach(row => touched.addDeployment(row.entity_ref, Number(row.finished_at)));
+      previous.forEach(row => touched.addCommit(row.entity_ref, row.sha));
 
       await trx('pulse_deployment')
         .insert(
@@ -108,32 +127,56 @@ export class DoraRepository {
           })),
         )
         .onConflict('id')
-        .merge();
-      await trx('pulse_deployment_commit').whereIn('deployment_id', ids).delete();
+        .merge()
+        .where('pulse_deployment.finished_at', '<=', trx.raw('excluded.finished_at'));
 
-      const commits = chunk.flatMap(d => [...new Set(d.commits)].map(sha => ({ deployment_id: d.id, sha })));
-      commits.forEach(c => shas.add(c.sha));
+      const stored = await trx('pulse_deployment').whereIn('id', ids).select('id', 'finished_at');
+      const storedFinish = new Map(stored.map(row => [row.id, Number(row.finished_at)]));
+      const written = chunk.filter(d => storedFinish.get(d.id) === d.finishedAt);
+      await trx('pulse_deployment_commit')
+        .whereIn(
+          'deployment_id',
+          written.map(d => d.id),
+        )
+        .delete();
+      const commits = written.flatMap(d => [...new Set(d.commits)].map(sha => ({ deployment_id: d.id, sha })));
       for (const rows of chunksOf(commits, INSERT_CHUNK)) {
         await trx('pulse_deployment_commit').insert(rows);
       }
+      for (const d of written) {
+        touched.addDeployment(d.entityRef, d.finishedAt);
+        d.commits.forEach(sha => touched.addCommit(d.entityRef, sha));
+      }
     }
-    return shas;
   }
 
-  private async upsertChanges(trx: Knex.Transaction, changes: DoraChangeRecord[], now: number) {
+  /**
+   * Upserts changes by entity and SHA. The commit time and the merge time keep the earliest any source reported, so a
+   * later delivery never moves them (a pull request opened on Monday keeps Monday whatever its merge commit says).
+   */
+  private async upsertChanges(trx: Knex.Transaction, changes: Array<DoraChangeRecord & { mergeIndex: number }>, now: number) {
+    const earlierMerge = 'pulse_change.merged_at IS NULL OR excluded.merged_at < pulse_change.merged_at';
     for (const chunk of chunksOf(changes, INSERT_CHUNK)) {
       await trx('pulse_change')
         .insert(
           chunk.map(c => ({
-            id: c.id,
             entity_ref: c.entityRef,
+            id: c.id,
             created_at: c.createdAt,
             merged_at: c.mergedAt ?? null,
+            merge_index: c.mergeIndex,
             updated_at: now,
           })),
         )
-        .onConflict('id')
-        .merge(['entity_ref', 'created_at', 'merged_at', 'updated_at']);
+        .onConflict(['entity_ref', 'id'])
+        .merge({
+          created_at: trx.raw(
+            'CASE WHEN excluded.created_at < pulse_change.created_at THEN excluded.created_at ELSE pulse_change.created_at END',
+          ),
+          merged_at: trx.raw(`CASE WHEN ${earlierMerge} THEN excluded.merged_at ELSE pulse_change.merged_at END`),
+          merge_index: trx.raw(`CASE WHEN ${earlierMerge} THEN excluded.merge_index ELSE pulse_change.merge_index END`),
+          updated_at: trx.raw('excluded.updated_at'),
+        });
     }
   }
 
@@ -167,24 +210,6 @@ export class DoraRepository {
           description: keepUnlessGiven('description'),
           updated_at: trx.raw('excluded.updated_at'),
         });
-    }
-  }
-
-  /**
-   * Recomputes when each of these changes first reached production: the earliest successful production deployment of
-   * the same entity that lists its SHA. Stored on the change so lead time is one indexed range query.
-   */
-  private async updateFirstDeployments(trx: Knex.Transaction, shas: string[], productionEnvironments: string[]) {
-    const isProduction = sql`LOWER(d.environment) IN ${productionEnvironments}`;
-    for (const chunk of chunksOf(shas, IN_CHUNK)) {
-      const firstDeployment = trx('pulse_deployment_commit as dc')
-        .join('pulse_deployment as d', 'd.id', 'dc.deployment_id')
-        .whereRaw('dc.sha = pulse_change.id')
-        .andWhereRaw('d.entity_ref = pulse_change.entity_ref')
-        .andWhere('d.status', 'success')
-        .andWhereRaw(isProduction.text, isProduction.values)
-        .min('d.finished_at');
-      await trx('pulse_change').whereIn('id', chunk).update({ first_deployed_at: firstDeployment });
     }
   }
 

@@ -1,5 +1,8 @@
 import {
   DoraBucketStats,
+  DoraCalendar,
+  doraCalendarOf,
+  doraCountedPeriods,
   DoraDurationStats,
   doraInterpolatedPercentile,
   DoraPeriodStats,
@@ -10,7 +13,7 @@ import { Knex } from 'knex';
 import { rawSql, selectRows, sql, SqlFragment } from './DoraSql';
 import { DoraQueryScope } from './DoraTypes';
 
-/** What the aggregates are grouped by: the week of the trend (counted back from `to`) or the entity. */
+/** What the aggregates are grouped by: the calendar week of the trend or the entity. */
 type BucketKey = 'week' | 'entity';
 
 interface CountRow {
@@ -25,8 +28,13 @@ interface CountRow {
 interface DeployDaysRow {
   entity: string;
   period: 'week' | 'month';
-  back: string | number;
+  period_key: string | number;
   days: string | number;
+}
+
+interface OverCapRow {
+  bucket: string | number;
+  n: string | number;
 }
 
 interface RankRow {
@@ -41,9 +49,30 @@ interface RankRow {
 /** `CAST(? AS BIGINT)`: PostgreSQL would otherwise infer a bare parameter next to an integer literal as int4. */
 const bigint = (value: number) => sql`CAST(${value} AS BIGINT)`;
 
-/** Whole days between an instant column and the window's end: 0 for [to - 1 day, to). Weeks and months derive from it. */
-const daysBack = (scope: DoraQueryScope, column: string) =>
-  sql`CAST((${bigint(scope.to)} - 1 - ${rawSql(column)}) / 86400000 AS INTEGER)`;
+/**
+ * The local day number of an instant column in the scope's time zone: (instant + the zone's offset then) / 1 day,
+ * with the offset chosen among the window's offset segments. Instants are positive, so integer division floors.
+ */
+function localDay(calendar: DoraCalendar, column: string): SqlFragment {
+  const [first, ...later] = calendar.offsets;
+  let offset = bigint(first.offsetMs);
+  for (const segment of later) {
+    offset = sql`CASE WHEN ${rawSql(column)} >= ${bigint(segment.from)} THEN ${bigint(segment.offsetMs)} ELSE ${offset} END`;
+  }
+  return sql`((${rawSql(column)} + ${offset}) / 86400000)`;
+}
+
+/** The ISO week key of a local day expression (see doraWeekKey). */
+const weekKey = (day: SqlFragment) => sql`((${day} + 3) / 7)`;
+
+/** The month key (year * 12 + month - 1) of a local day column, from the first days of the window's months. */
+function monthKey(calendar: DoraCalendar, dayColumn: string): SqlFragment {
+  let key = bigint(calendar.months[0]?.key ?? 0);
+  for (const month of calendar.months.slice(1)) {
+    key = sql`CASE WHEN ${rawSql(dayColumn)} >= ${bigint(month.firstDay)} THEN ${bigint(month.key)} ELSE ${key} END`;
+  }
+  return key;
+}
 
 const isProduction = (scope: DoraQueryScope, alias: string) =>
   sql`LOWER(${rawSql(alias)}.environment) IN ${scope.productionEnvironments}`;
@@ -52,89 +81,120 @@ const isProduction = (scope: DoraQueryScope, alias: string) =>
 const isProductionIncident = (scope: DoraQueryScope) =>
   sql`(i.environment IS NULL OR LOWER(i.environment) IN ${scope.productionEnvironments})`;
 
-/** Production deployments of the scope that finished in the window, with their day counted back from `to`. */
-const scopedDeployments = (scope: DoraQueryScope) => sql`
-  SELECT d.id, d.entity_ref, d.status, d.rework, d.finished_at, ${daysBack(scope, 'd.finished_at')} AS day_back
-  FROM pulse_deployment d
-  WHERE d.entity_ref IN ${scope.entityRefs}
-    AND d.finished_at >= ${scope.from} AND d.finished_at < ${scope.to}
-    AND ${isProduction(scope, 'd')}`;
-
 /**
- * Whether deployment `s` caused an incident: one names it, or one without a deploymentId was created within the
- * attribution window after it and no later successful production deployment of the entity finished in between.
+ * The deployment facts every count and the recovery time share, as CTEs:
+ * `s`: production deployments of the scope that finished in the window, with their local day and week;
+ * `links`: the incidents each of them caused: the ones naming it, and (for a successful one) the unlinked ones created
+ * within the attribution window after it with no later successful production deployment of the entity in between;
+ * `caused`: per deployment with incidents, when the first began, when the last was resolved and how many are open.
  */
-const hasIncident = (scope: DoraQueryScope) => sql`(
-  EXISTS (SELECT 1 FROM pulse_incident i WHERE i.deployment_id = s.id AND ${isProductionIncident(scope)})
-  OR EXISTS (
-    SELECT 1 FROM pulse_incident i
-    WHERE i.entity_ref = s.entity_ref AND i.deployment_id IS NULL AND ${isProductionIncident(scope)}
-      AND i.created_at >= s.finished_at AND i.created_at <= s.finished_at + ${scope.incidentAttributionWindowMs}
+function deploymentFacts(scope: DoraQueryScope, calendar: DoraCalendar): SqlFragment {
+  const day = localDay(calendar, 'd.finished_at');
+  return sql`
+  s AS (
+    SELECT d.id, d.entity_ref, d.status, d.rework, d.finished_at, ${day} AS local_day, ${weekKey(day)} AS week_key
+    FROM pulse_deployment d
+    WHERE d.entity_ref IN ${scope.entityRefs}
+      AND d.finished_at >= ${scope.from} AND d.finished_at < ${scope.to}
+      AND ${isProduction(scope, 'd')}
+  ),
+  links AS (
+    SELECT s.id AS deployment_id, i.created_at, i.resolved_at
+    FROM s JOIN pulse_incident i ON i.deployment_id = s.id
+    WHERE ${isProductionIncident(scope)}
+    UNION ALL
+    SELECT s.id AS deployment_id, i.created_at, i.resolved_at
+    FROM s JOIN pulse_incident i ON i.entity_ref = s.entity_ref
+    WHERE s.status = 'success' AND i.deployment_id IS NULL AND ${isProductionIncident(scope)}
+      AND i.created_at >= s.finished_at AND i.created_at <= s.finished_at + ${bigint(scope.incidentAttributionWindowMs)}
       AND NOT EXISTS (
         SELECT 1 FROM pulse_deployment n
         WHERE n.entity_ref = s.entity_ref AND n.status = 'success' AND ${isProduction(scope, 'n')}
           AND n.finished_at <= i.created_at
           AND (n.finished_at > s.finished_at OR (n.finished_at = s.finished_at AND n.id > s.id))
       )
-  )
-)`;
+  ),
+  caused AS (
+    SELECT deployment_id, MIN(created_at) AS began, MAX(resolved_at) AS resolved,
+      SUM(CASE WHEN resolved_at IS NULL THEN 1 ELSE 0 END) AS open_incidents
+    FROM links GROUP BY deployment_id
+  )`;
+}
 
-/** Lead time samples: changes whose first production deployment finished in the window; values <= 0 are ignored. */
-const leadTimeSamples = (scope: DoraQueryScope) => sql`
-  SELECT c.entity_ref, c.first_deployed_at - c.created_at AS duration,
-    ${daysBack(scope, 'c.first_deployed_at')} / 7 AS week_back
+/**
+ * Lead time samples: changes whose first production deployment finished in the window, no older than the cap when
+ * deployed (older ones are counted by overCapChanges); values <= 0 are ignored (as in Four Keys).
+ */
+function leadTimeChanges(scope: DoraQueryScope, calendar: DoraCalendar, overCap: boolean): SqlFragment {
+  const age = rawSql('(c.first_deployed_at - c.created_at)');
+  return sql`
+  SELECT c.entity_ref, ${age} AS duration, ${weekKey(localDay(calendar, 'c.first_deployed_at'))} AS week_key
   FROM pulse_change c
   WHERE c.entity_ref IN ${scope.entityRefs}
     AND c.first_deployed_at >= ${scope.from} AND c.first_deployed_at < ${scope.to}
-    AND c.first_deployed_at > c.created_at`;
+    AND c.first_deployed_at > c.created_at
+    AND ${overCap ? sql`${age} > ${bigint(scope.leadTimeCapMs)}` : sql`${age} <= ${bigint(scope.leadTimeCapMs)}`}`;
+}
 
 /**
- * Recovery samples, by when the failure began: incidents created in the window (until resolved), and failed production
- * deployments that finished in the window (until the entity's next successful production deployment). Failures not
- * yet recovered are left out.
+ * Recovery samples, one per change failure, in the week its deployment finished: for a deployment that caused
+ * incidents, from the first one's start to the last one's resolution (all resolved); for a failed attempt without an
+ * incident (a change failure only with the 'all' denominator), from its finish to the entity's next
+ * successful production deployment. Failures not yet recovered are left out.
  */
-const recoverySamples = (scope: DoraQueryScope) => sql`
-  SELECT i.entity_ref, i.resolved_at - i.created_at AS duration, ${daysBack(scope, 'i.created_at')} / 7 AS week_back
-  FROM pulse_incident i
-  WHERE i.entity_ref IN ${scope.entityRefs}
-    AND i.created_at >= ${scope.from} AND i.created_at < ${scope.to}
-    AND i.resolved_at IS NOT NULL AND ${isProductionIncident(scope)}
-  UNION ALL
-  SELECT f.entity_ref, f.restored_at - f.finished_at AS duration, ${daysBack(scope, 'f.finished_at')} / 7 AS week_back
+function recoverySamples(scope: DoraQueryScope, calendar: DoraCalendar): SqlFragment {
+  const all = scope.changeFailureRateDenominator === 'all';
+  return sql`
+  WITH ${deploymentFacts(scope, calendar)}
+  SELECT s.entity_ref, s.week_key, c.resolved - c.began AS duration
+  FROM s JOIN caused c ON c.deployment_id = s.id
+  WHERE c.open_incidents = 0 ${all ? rawSql('') : rawSql("AND s.status = 'success'")}
+  ${
+    all
+      ? sql`UNION ALL
+  SELECT f.entity_ref, f.week_key, f.restored_at - f.finished_at AS duration
   FROM (
-    SELECT d.entity_ref, d.finished_at, (
+    SELECT s.entity_ref, s.week_key, s.finished_at, (
       SELECT MIN(r.finished_at) FROM pulse_deployment r
-      WHERE r.entity_ref = d.entity_ref AND r.status = 'success' AND ${isProduction(scope, 'r')}
-        AND r.finished_at > d.finished_at
+      WHERE r.entity_ref = s.entity_ref AND r.status = 'success' AND ${isProduction(scope, 'r')}
+        AND r.finished_at > s.finished_at
     ) AS restored_at
-    FROM pulse_deployment d
-    WHERE d.entity_ref IN ${scope.entityRefs} AND d.status = 'failure' AND ${isProduction(scope, 'd')}
-      AND d.finished_at >= ${scope.from} AND d.finished_at < ${scope.to}
+    FROM s
+    WHERE s.status = 'failure' AND NOT EXISTS (SELECT 1 FROM caused c WHERE c.deployment_id = s.id)
   ) f
-  WHERE f.restored_at IS NOT NULL`;
+  WHERE f.restored_at IS NOT NULL`
+      : rawSql('')
+  }`;
+}
 
 /** The 1-based ranks the median and the 90th percentile of `n` values interpolate between (see doraPercentileRanks). */
 const percentileRanks = (n: string) =>
   rawSql(`((${n} - 1) / 2 + 1, ${n} / 2 + 1, (9 * (${n} - 1)) / 10 + 1, (9 * ${n}) / 10 + 1)`);
 
 const keyColumn = (key: BucketKey, alias: string) =>
-  rawSql(key === 'week' ? `${alias}.week_back` : `${alias}.entity_ref`);
+  rawSql(key === 'week' ? `${alias}.week_key` : `${alias}.entity_ref`);
 
 /** SQL aggregation for DORA: counts, deploy days and percentiles, returned per bucket and never as raw events. */
 export class DoraStatsQueries {
   constructor(private readonly db: Knex) {}
 
   async windowStats(scope: DoraQueryScope): Promise<DoraWindowStats> {
-    const [counts, deployDays, leadTime, recovery] = await Promise.all([
-      this.deploymentCounts(scope, 'week'),
-      this.deployDays(scope, false),
-      this.durationStats(scope, leadTimeSamples(scope), 'week'),
-      this.durationStats(scope, recoverySamples(scope), 'week'),
+    const calendar = doraCalendarOf(scope, scope.timeZone);
+    const [counts, deployDays, leadTime, overCap, recovery] = await Promise.all([
+      this.deploymentCounts(scope, calendar, 'week'),
+      this.deployDays(scope, calendar, false),
+      this.durationStats(scope, leadTimeChanges(scope, calendar, false), 'week'),
+      this.overCapChanges(scope, calendar, 'week'),
+      this.durationStats(scope, recoverySamples(scope, calendar), 'week'),
     ]);
-    const weeks: DoraBucketStats[] = [];
-    for (const [bucket, row] of counts) weeks[Number(bucket)] = row;
-    for (const [bucket, stats] of leadTime.buckets) (weeks[Number(bucket)] ??= emptyDoraBucketStats()).leadTime = stats;
-    for (const [bucket, stats] of recovery.buckets) (weeks[Number(bucket)] ??= emptyDoraBucketStats()).recovery = stats;
+    const weeks = calendar.weeks.map(period => {
+      const key = String(period.key);
+      const stats = { ...(counts.get(key) ?? emptyDoraBucketStats()) };
+      stats.leadTime = leadTime.buckets.get(key) ?? stats.leadTime;
+      stats.leadTimeOlderThanCap = overCap.get(key) ?? 0;
+      stats.recovery = recovery.buckets.get(key) ?? stats.recovery;
+      return { period, stats };
+    });
 
     const total = emptyDoraBucketStats();
     for (const row of counts.values()) {
@@ -145,48 +205,66 @@ export class DoraStatsQueries {
       total.incidentLinked += row.incidentLinked;
     }
     total.leadTime = leadTime.all;
+    total.leadTimeOlderThanCap = [...overCap.values()].reduce((sum, n) => sum + n, 0);
     total.recovery = recovery.all;
-    const days = deployDays.get('') ?? { week: [], month: [] };
-    return { total, weeks, deployDaysPerWeek: days.week, deployDaysPerMonth: days.month };
+    return { total, weeks, ...this.countedDeployDays(calendar, deployDays.get('')) };
   }
 
   async statsByEntity(scope: DoraQueryScope): Promise<Map<string, DoraPeriodStats>> {
-    const [counts, deployDays, leadTime, recovery] = await Promise.all([
-      this.deploymentCounts(scope, 'entity'),
-      this.deployDays(scope, true),
-      this.durationStats(scope, leadTimeSamples(scope), 'entity'),
-      this.durationStats(scope, recoverySamples(scope), 'entity'),
+    const calendar = doraCalendarOf(scope, scope.timeZone);
+    const [counts, deployDays, leadTime, overCap, recovery] = await Promise.all([
+      this.deploymentCounts(scope, calendar, 'entity'),
+      this.deployDays(scope, calendar, true),
+      this.durationStats(scope, leadTimeChanges(scope, calendar, false), 'entity'),
+      this.overCapChanges(scope, calendar, 'entity'),
+      this.durationStats(scope, recoverySamples(scope, calendar), 'entity'),
     ]);
     const result = new Map<string, DoraPeriodStats>();
     const entry = (entityRef: string) => {
       let stats = result.get(entityRef);
       if (!stats) {
-        const days = deployDays.get(entityRef) ?? { week: [], month: [] };
-        stats = { total: emptyDoraBucketStats(), deployDaysPerWeek: days.week, deployDaysPerMonth: days.month };
+        stats = { total: emptyDoraBucketStats(), ...this.countedDeployDays(calendar, deployDays.get(entityRef)) };
         result.set(entityRef, stats);
       }
       return stats;
     };
     for (const [entityRef, row] of counts) entry(entityRef).total = row;
     for (const [entityRef, stats] of leadTime.buckets) entry(entityRef).total.leadTime = stats;
+    for (const [entityRef, n] of overCap) entry(entityRef).total.leadTimeOlderThanCap = n;
     for (const [entityRef, stats] of recovery.buckets) entry(entityRef).total.recovery = stats;
     return result;
   }
 
-  /** Production deployment counts per bucket. */
-  private async deploymentCounts(scope: DoraQueryScope, key: BucketKey): Promise<Map<string, DoraBucketStats>> {
+  /** The deploy days of the weeks and months the tier's medians count, oldest first, zero-filled. */
+  private countedDeployDays(
+    calendar: DoraCalendar,
+    days: { week: Map<number, number>; month: Map<number, number> } | undefined,
+  ): Pick<DoraPeriodStats, 'deployDaysPerWeek' | 'deployDaysPerMonth'> {
+    return {
+      deployDaysPerWeek: doraCountedPeriods(calendar.weeks).map(week => days?.week.get(week.key) ?? 0),
+      deployDaysPerMonth: doraCountedPeriods(calendar.months).map(month => days?.month.get(month.key) ?? 0),
+    };
+  }
+
+  /** Production deployment counts per bucket; a deployment with several incidents counts once. */
+  private async deploymentCounts(
+    scope: DoraQueryScope,
+    calendar: DoraCalendar,
+    key: BucketKey,
+  ): Promise<Map<string, DoraBucketStats>> {
     if (scope.entityRefs.length === 0) return new Map();
-    const bucket = key === 'week' ? rawSql('s.day_back / 7') : rawSql('s.entity_ref');
+    const bucket = key === 'week' ? rawSql('s.week_key') : rawSql('s.entity_ref');
     const rows = await selectRows<CountRow>(
       this.db,
       sql`
+        WITH ${deploymentFacts(scope, calendar)}
         SELECT ${bucket} AS bucket,
           COUNT(*) AS deployments,
           SUM(CASE WHEN s.status = 'success' THEN 1 ELSE 0 END) AS successes,
           SUM(CASE WHEN s.status = 'failure' THEN 1 ELSE 0 END) AS failures,
           SUM(CASE WHEN s.rework THEN 1 ELSE 0 END) AS rework,
-          SUM(CASE WHEN s.status = 'success' AND ${hasIncident(scope)} THEN 1 ELSE 0 END) AS incident_linked
-        FROM (${scopedDeployments(scope)}) s
+          SUM(CASE WHEN s.status = 'success' AND c.deployment_id IS NOT NULL THEN 1 ELSE 0 END) AS incident_linked
+        FROM s LEFT JOIN caused c ON c.deployment_id = s.id
         GROUP BY ${bucket}`,
     );
     return new Map(
@@ -204,34 +282,53 @@ export class DoraStatsQueries {
     );
   }
 
-  /** Days with a successful production deployment per 7-day and 30-day period, pooled or per entity. */
+  /** Calendar days with a successful production deployment per ISO week and per month, pooled or per entity. */
   private async deployDays(
     scope: DoraQueryScope,
+    calendar: DoraCalendar,
     perEntity: boolean,
-  ): Promise<Map<string, { week: number[]; month: number[] }>> {
-    const result = new Map<string, { week: number[]; month: number[] }>();
+  ): Promise<Map<string, { week: Map<number, number>; month: Map<number, number> }>> {
+    const result = new Map<string, { week: Map<number, number>; month: Map<number, number> }>();
     if (scope.entityRefs.length === 0) return result;
     const entity = rawSql(perEntity ? 's.entity_ref' : "''");
     const groupEntity = rawSql(perEntity ? 's.entity_ref, ' : '');
+    const month = monthKey(calendar, 's.local_day');
     const rows = await selectRows<DeployDaysRow>(
       this.db,
       sql`
-        WITH s AS (${scopedDeployments(scope)})
-        SELECT ${entity} AS entity, 'week' AS period, s.day_back / 7 AS back, COUNT(DISTINCT s.day_back) AS days
-        FROM s WHERE s.status = 'success' GROUP BY ${groupEntity} s.day_back / 7
+        WITH ${deploymentFacts(scope, calendar)}
+        SELECT ${entity} AS entity, 'week' AS period, s.week_key AS period_key, COUNT(DISTINCT s.local_day) AS days
+        FROM s WHERE s.status = 'success' GROUP BY ${groupEntity} s.week_key
         UNION ALL
-        SELECT ${entity} AS entity, 'month' AS period, s.day_back / 30 AS back, COUNT(DISTINCT s.day_back) AS days
-        FROM s WHERE s.status = 'success' GROUP BY ${groupEntity} s.day_back / 30`,
+        SELECT ${entity} AS entity, 'month' AS period, ${month} AS period_key, COUNT(DISTINCT s.local_day) AS days
+        FROM s WHERE s.status = 'success' GROUP BY ${groupEntity} ${month}`,
     );
     for (const row of rows) {
       let days = result.get(row.entity);
       if (!days) {
-        days = { week: [], month: [] };
+        days = { week: new Map(), month: new Map() };
         result.set(row.entity, days);
       }
-      days[row.period][Number(row.back)] = Number(row.days);
+      days[row.period].set(Number(row.period_key), Number(row.days));
     }
     return result;
+  }
+
+  /** Changes shipped in the window but older than the lead-time cap, per bucket. */
+  private async overCapChanges(
+    scope: DoraQueryScope,
+    calendar: DoraCalendar,
+    key: BucketKey,
+  ): Promise<Map<string, number>> {
+    if (scope.entityRefs.length === 0) return new Map();
+    const rows = await selectRows<OverCapRow>(
+      this.db,
+      sql`
+        SELECT ${keyColumn(key, 'o')} AS bucket, COUNT(*) AS n
+        FROM (${leadTimeChanges(scope, calendar, true)}) o
+        GROUP BY ${keyColumn(key, 'o')}`,
+    );
+    return new Map(rows.map(row => [String(row.bucket), Number(row.n)]));
   }
 
   /**

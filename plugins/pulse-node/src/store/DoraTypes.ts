@@ -1,3 +1,5 @@
+import { DoraChangeFailureRateDenominator } from '@pulse/plugin-pulse-common';
+
 /** One deployment as the store writes it; instants are epoch milliseconds and entity refs canonical. */
 export interface DoraDeploymentRecord {
   id: string;
@@ -11,7 +13,10 @@ export interface DoraDeploymentRecord {
   rework: boolean;
 }
 
-/** One change (a commit). */
+/**
+ * One change (a commit), keyed by its entity and SHA. `createdAt` is its commit time; `mergedAt` when it reached the
+ * default branch. Changes with the same `mergedAt` reached it in the order a batch lists them (a push's commits).
+ */
 export interface DoraChangeRecord {
   id: string;
   entityRef: string;
@@ -37,12 +42,18 @@ export interface DoraEventBatch {
   incidents?: DoraIncidentRecord[];
 }
 
-/** What counts as production and how incidents are attributed; from `pulse.dora` config. */
+/** What counts as production, how incidents are attributed and how the metrics are read; from `pulse.dora` config. */
 export interface DoraCountingRules {
   /** Lower-cased production environment names. */
   productionEnvironments: string[];
   /** How far before an unlinked incident its deployment may have finished. */
   incidentAttributionWindowMs: number;
+  /** The IANA zone whose calendar days, ISO weeks and months deploy days and the weekly trend use. */
+  timeZone: string;
+  /** Changes older than this when deployed are left out of the lead time (and counted as such). */
+  leadTimeCapMs: number;
+  /** What the change failure rate is a share of; also which failures the recovery time measures. */
+  changeFailureRateDenominator: DoraChangeFailureRateDenominator;
 }
 
 /** The entities and window [from, to) to aggregate over. */

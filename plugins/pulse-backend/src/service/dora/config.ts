@@ -1,5 +1,12 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { DEFAULT_DORA_TIER_THRESHOLDS, DoraTierThresholds } from '@pulse/plugin-pulse-common';
+import {
+  DEFAULT_DORA_CHANGE_FAILURE_RATE_DENOMINATOR,
+  DEFAULT_DORA_TIER_THRESHOLDS,
+  DORA_CHANGE_FAILURE_RATE_DENOMINATORS,
+  DoraChangeFailureRateDenominator,
+  doraIsTimeZone,
+  DoraTierThresholds,
+} from '@pulse/plugin-pulse-common';
 import { DoraCountingRules } from '@pulse/plugin-pulse-node';
 import { Duration } from 'luxon';
 
@@ -13,6 +20,8 @@ export interface DoraConfig extends DoraCountingRules {
 const DEFAULT_PRODUCTION_ENVIRONMENTS = ['production', 'prod'];
 const DEFAULT_ATTRIBUTION_WINDOW_MS = 24 * 3_600_000;
 const DEFAULT_SERVICE_ID_REFRESH_MS = 30_000;
+const DEFAULT_TIME_ZONE = 'UTC';
+const DEFAULT_LEAD_TIME_CAP_MS = 90 * 86_400_000;
 
 function durationMs(config: Config | undefined, key: string, fallback: number): number {
   if (!config?.has(key)) return fallback;
@@ -27,6 +36,23 @@ function bounds<T extends Record<string, number>>(config: Config | undefined, ke
   ) as T;
 }
 
+/** `pulse.dora.timeZone`: an IANA zone; a bad one stops the start with an error naming the key. */
+function timeZoneOf(config: Config | undefined): string {
+  const zone = config?.getOptionalString('timeZone') ?? DEFAULT_TIME_ZONE;
+  if (!doraIsTimeZone(zone)) {
+    throw new Error(`Invalid config at pulse.dora.timeZone: '${zone}' is not an IANA time zone (e.g. 'Europe/Berlin')`);
+  }
+  return zone;
+}
+
+function denominatorOf(config: Config | undefined): DoraChangeFailureRateDenominator {
+  const value = config?.getOptionalString('changeFailureRateDenominator') ?? DEFAULT_DORA_CHANGE_FAILURE_RATE_DENOMINATOR;
+  if (!(DORA_CHANGE_FAILURE_RATE_DENOMINATORS as readonly string[]).includes(value)) {
+    throw new Error(`Invalid config at pulse.dora.changeFailureRateDenominator: '${value}' is not 'successful' or 'all'`);
+  }
+  return value as DoraChangeFailureRateDenominator;
+}
+
 export function readDoraConfig(root: Config): DoraConfig {
   const config = root.getOptionalConfig('pulse.dora');
   const tiers = config?.getOptionalConfig('tiers');
@@ -37,6 +63,9 @@ export function readDoraConfig(root: Config): DoraConfig {
     ).map(env => env.toLocaleLowerCase('en-US')),
     incidentAttributionWindowMs: durationMs(config, 'incidentAttributionWindow', DEFAULT_ATTRIBUTION_WINDOW_MS),
     serviceIdRefreshMs: durationMs(config, 'serviceIdRefresh', DEFAULT_SERVICE_ID_REFRESH_MS),
+    timeZone: timeZoneOf(config),
+    leadTimeCapMs: durationMs(config, 'leadTimeCap', DEFAULT_LEAD_TIME_CAP_MS),
+    changeFailureRateDenominator: denominatorOf(config),
     thresholds: {
       deploymentFrequency: bounds(tiers, 'deploymentFrequency', defaults.deploymentFrequency),
       leadTimeHours: bounds(tiers, 'leadTimeHours', defaults.leadTimeHours),

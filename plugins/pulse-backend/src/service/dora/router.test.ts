@@ -135,45 +135,59 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     expect(res.body.window).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-01-15T00:00:00.000Z', days: 14 });
     expect(res.body.deployments).toBe(6);
     expect(res.body.metrics).toEqual({
-      // 5 successful production deployments in 14 days; deploy days per week [3, 2] -> median 2.5: high
+      // 5 successful production deployments in 14 days. Thursday 1 to Thursday 15 January holds one whole ISO week
+      // (5-11 January) with 2 deploy days (5th, 9th): median 2, high. January is cut, so it counts: 5 deploy days
+      // (2nd, 3rd, 5th, 9th, 12th).
       deploymentFrequency: {
         value: 5 / 14,
         unit: 'deployments/day',
         tier: 'high',
         sampleSize: 5,
-        deployDaysPerWeekMedian: 2.5,
+        deployDaysPerWeekMedian: 2,
         deployDaysPerMonthMedian: 5,
       },
       // lead times 1, 2, 6, 24, 26, 96 h -> median 15 h (elite), p90 26 + 0.5 * 70 = 61 h
-      leadTimeForChanges: { value: 15, unit: 'hours', tier: 'elite', sampleSize: 6, p90: 61 },
-      // (1 failed + d2 named by i1 + d5 attributed from i2) / 6 = 50%
-      changeFailureRate: { value: 50, unit: 'percent', tier: 'low', sampleSize: 6 },
-      // i1 1.5 h, i2 4 h, i3 1 h, d3 -> d4 2 h -> median 1.75 h
-      failedDeploymentRecoveryTime: { value: 1.75, unit: 'hours', tier: 'high', sampleSize: 4 },
+      leadTimeForChanges: { value: 15, unit: 'hours', tier: 'elite', sampleSize: 6, p90: 61, olderThanCap: 0 },
+      // (d2 named by i1 + d5 attributed from i2) / 5 successful; the failed attempt d3 is in neither part: 40%
+      changeFailureRate: { value: 40, unit: 'percent', tier: 'low', sampleSize: 5 },
+      // one sample per change failure: d2 (i1 12:00 -> 13:30) 1.5 h, d5 (i2 20:00 -> 00:00) 4 h -> 2.75 h.
+      // i3 belongs to no deployment; d3 is no change failure with the successful denominator.
+      failedDeploymentRecoveryTime: { value: 2.75, unit: 'hours', tier: 'high', sampleSize: 2 },
       reworkRate: { value: 100 / 6, unit: 'percent', tier: null, sampleSize: 6 },
     });
     // [high, elite, low, high] -> the worse middle tier: high
     expect(res.body.tier).toBe('high');
     expect(res.body.insufficientData).toBe(false);
+    // The calendar weeks of the window: Thu 1-Sun 4 (4 days), 5-11, Mon 12-Wed 14 (3 days).
     expect(res.body.weekly).toEqual([
       {
         start: '2026-01-01T00:00:00.000Z',
-        end: '2026-01-08T00:00:00.000Z',
-        deployments: 3,
-        deploymentsPerDay: 3 / 7,
-        leadTimeHours: 15,
-        changeFailureRate: 50,
-        recoveryTimeHours: 1.75,
-        reworkRate: 25,
+        end: '2026-01-05T00:00:00.000Z',
+        deployments: 2, // d1, d2
+        deploymentsPerDay: 2 / 4,
+        leadTimeHours: 6, // c1 24 h, c2 6 h, c3 2 h
+        changeFailureRate: 50, // d2 of d1, d2
+        recoveryTimeHours: 1.5,
+        reworkRate: 0,
       },
       {
-        start: '2026-01-08T00:00:00.000Z',
-        end: '2026-01-15T00:00:00.000Z',
-        deployments: 2,
+        start: '2026-01-05T00:00:00.000Z',
+        end: '2026-01-12T00:00:00.000Z',
+        deployments: 2, // d4, d5 (d3 failed)
         deploymentsPerDay: 2 / 7,
-        leadTimeHours: 48.5,
-        changeFailureRate: 50,
-        recoveryTimeHours: 2.5,
+        leadTimeHours: 13.5, // c4 26 h, c5 1 h
+        changeFailureRate: 50, // d5 of d4, d5
+        recoveryTimeHours: 4,
+        reworkRate: 100 / 3, // d4 of d3, d4, d5
+      },
+      {
+        start: '2026-01-12T00:00:00.000Z',
+        end: '2026-01-15T00:00:00.000Z',
+        deployments: 1, // d7
+        deploymentsPerDay: 1 / 3,
+        leadTimeHours: 96,
+        changeFailureRate: 0,
+        recoveryTimeHours: null,
         reworkRate: 0,
       },
     ]);
@@ -233,7 +247,8 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
 
     const res = await request(server).get(`/api/pulse/dora/entities/component/default/payments-api${WINDOW}`);
     expect(res.body.deployments).toBe(3);
-    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 3 / 14, tier: 'high', deployDaysPerWeekMedian: 1 });
+    // the whole week 5-11 January has deploy days 6 and 7 January: median 2
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 3 / 14, tier: 'high', deployDaysPerWeekMedian: 2 });
     expect(res.body.metrics.leadTimeForChanges).toMatchObject({ value: 24, tier: 'high', sampleSize: 1 });
     // inc-9 (no deploymentId) goes to e2, the latest production deployment before it
     expect(res.body.metrics.changeFailureRate).toMatchObject({ value: 100 / 3, tier: 'low', sampleSize: 3 });
@@ -293,12 +308,12 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     // lead times 1, 2, 6, 24, 24, 26, 96 h -> median 24, p90 26 + 0.4 * 70 = 54
     expect(res.body.metrics.leadTimeForChanges).toMatchObject({ value: 24, sampleSize: 7, tier: 'high' });
     expect(res.body.metrics.leadTimeForChanges.p90).toBeCloseTo(54, 10);
-    // (1 failed + d2 + d5 + e2) / 9
-    expect(res.body.metrics.changeFailureRate).toMatchObject({ value: 400 / 9, tier: 'low' });
-    // 1, 1.5, 1.5, 2, 4 h -> 1.5
-    expect(res.body.metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.5, sampleSize: 5 });
-    // deploy days per week: [2, 5] -> 3.5
-    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 8 / 14, deployDaysPerWeekMedian: 3.5 });
+    // (d2 + d5 + e2) / 8 successful
+    expect(res.body.metrics.changeFailureRate).toMatchObject({ value: 37.5, tier: 'low', sampleSize: 8 });
+    // d2 1.5, e2 1.5, d5 4 h -> 1.5
+    expect(res.body.metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.5, sampleSize: 3 });
+    // deploy days of the whole week 5-11 January: 5th, 6th, 7th, 9th -> 4
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 8 / 14, deployDaysPerWeekMedian: 4 });
     expect(res.body.entities.map((e: any) => [e.entityRef, e.tier, e.deployments])).toEqual([
       ['component:default/checkout', 'high', 6],
       ['component:default/payments-api', 'high', 3],
@@ -328,7 +343,7 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
       ['group:default/mobile', null, 1],
       ['group:default/platform', null, 0],
     ]);
-    expect(res.body.teams[0].weekly).toHaveLength(2);
+    expect(res.body.teams[0].weekly).toHaveLength(3);
   });
 
   it('validates input and names the bad field', async () => {

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { DORA_DAY_MS, DORA_DEFAULT_WINDOW_DAYS } from '@pulse/plugin-pulse-common';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { canonicalEntityRef } from '../entityRefs';
 import { entityRefString, isoInstant } from '../validation';
@@ -73,13 +74,22 @@ const dateOrInstant = z
 export const doraWindowQuerySchema = z.object({ from: dateOrInstant.optional(), to: dateOrInstant.optional() });
 
 /**
- * The window [from, to) of `?from=&to=`: a date `from` starts at its UTC midnight, a date `to` includes its whole day.
- * Defaults: `to` now, `from` 90 days before `to`.
+ * The window [from, to) of `?from=&to=`: a date `from` starts at its midnight in the time zone, a date `to` includes
+ * its whole day. Defaults: `to` now, `from` 90 days before `to`.
  */
-export function doraWindowOf(query: z.infer<typeof doraWindowQuerySchema>, now: number): { from: number; to: number } {
+export function doraWindowOf(
+  query: z.infer<typeof doraWindowQuerySchema>,
+  now: number,
+  timeZone: string,
+): { from: number; to: number } {
   const isDate = (value: string) => value.length === 10;
-  const to = query.to ? Date.parse(query.to) + (isDate(query.to) ? DORA_DAY_MS : 0) : now;
-  const from = query.from ? Date.parse(query.from) : to - DORA_DEFAULT_WINDOW_DAYS * DORA_DAY_MS;
+  const midnight = (date: string) => DateTime.fromISO(date, { zone: timeZone });
+  const instantOf = (value: string, endOfDay: boolean) => {
+    if (!isDate(value)) return Date.parse(value);
+    return (endOfDay ? midnight(value).plus({ days: 1 }) : midnight(value)).toMillis();
+  };
+  const to = query.to ? instantOf(query.to, true) : now;
+  const from = query.from ? instantOf(query.from, false) : to - DORA_DEFAULT_WINDOW_DAYS * DORA_DAY_MS;
   if (from >= to) {
     throw new InputError(`Invalid window: from (${new Date(from).toISOString()}) must be before to (${new Date(to).toISOString()})`);
   }

@@ -2,61 +2,30 @@ import { InputError } from '@backstage/errors';
 import {
   SLO_DURATION_PATTERN,
   SloDefinition,
+  SloIndicator,
+  SloObjectiveDefinition,
   parseSloCalendarStart,
+  sloWindowTooLong,
   tidySloNumber,
 } from '@pulse/plugin-pulse-common';
 import { IANAZone } from 'luxon';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
-import { parseInput } from '../validation';
+import { FieldError, ValidationError, parseInput } from '../validation';
+import { inlineIndicator, openSloName } from './openSloIndicator';
 
 const duration = z.string().regex(SLO_DURATION_PATTERN, 'must be a duration such as 5m, 28d, 1w or 1M');
 
-/** A time slice has a fixed length (s, m, h or d). */
-const sliceDuration = z.string().regex(/^[1-9][0-9]{0,4}[smhd]$/, 'must be a fixed duration such as 1m or 5m');
-
-/** OpenSLO names are DNS labels. */
-const name = z
-  .string()
-  .max(63)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lower-case DNS label such as checkout-availability');
-
-const metricSource = z
-  .object({
-    metricSource: z
-      .object({
-        type: z.string().min(1).max(255).optional(),
-        metricSourceRef: z.string().min(1).max(255).optional(),
-        spec: z.record(z.unknown()),
-      })
-      .strict()
-      .refine(s => s.type || s.metricSourceRef, { message: 'needs a type or a metricSourceRef', path: ['type'] }),
-  })
-  .strict();
-
-const ratioMetric = z
-  .object({
-    counter: z.boolean().optional(),
-    rawType: z.enum(['success', 'failure']).optional(),
-    good: metricSource.optional(),
-    bad: metricSource.optional(),
-    total: metricSource,
-  })
-  .strict()
-  .refine(r => (r.good === undefined) !== (r.bad === undefined), {
-    message: 'needs exactly one of good and bad',
-    path: ['good'],
-  });
-
-const indicator = z
-  .object({
-    metadata: z
-      .object({ name, displayName: z.string().max(255).optional() })
-      .passthrough()
-      .optional(),
-    spec: z.object({ ratioMetric }).strict('only ratioMetric indicators (good/total or bad/total) are supported'),
-  })
-  .strict();
+/** A time slice has a fixed length (s, m, h or d); a bare number is minutes, as OpenSLO says. */
+const sliceDuration = z.union([
+  z.string().regex(/^[1-9][0-9]{0,4}[smhd]$/, 'must be a fixed duration such as 1m or 5m'),
+  z
+    .number()
+    .int('must be a whole number of minutes or a duration such as 1m')
+    .min(1)
+    .max(99_999)
+    .transform(minutes => `${minutes}m`),
+]);
 
 const calendar = z
   .object({
@@ -70,25 +39,31 @@ const calendar = z
     }
   });
 
+/** `isRolling` defaults to false with a calendar and to true without one (OpenSLO). */
 const timeWindow = z
-  .object({ duration, isRolling: z.boolean().default(true), calendar: calendar.optional() })
+  .object({ duration, isRolling: z.boolean().optional(), calendar: calendar.optional() })
   .strict()
-  .refine(w => !(w.isRolling && w.calendar), {
-    message: 'only calendar windows (isRolling: false) take a calendar',
-    path: ['calendar'],
-  })
-  .refine(w => w.isRolling || /[dwMQY]$/.test(w.duration), {
-    message: 'a calendar window is a number of days, weeks, months, quarters or years',
-    path: ['duration'],
+  .transform(({ isRolling, ...w }) => ({ ...w, isRolling: isRolling ?? w.calendar === undefined }))
+  .superRefine((w, ctx) => {
+    if (w.isRolling && w.calendar) {
+      ctx.addIssue({ code: 'custom', path: ['calendar'], message: 'only calendar windows (isRolling: false) take a calendar' });
+    }
+    const tooLong = sloWindowTooLong(w);
+    if (tooLong) ctx.addIssue({ code: 'custom', path: ['duration'], message: tooLong });
   });
 
 const objective = z
   .object({
     displayName: z.string().max(255).optional(),
-    target: z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (a 100% objective has no error budget)').optional(),
-    targetPercent: z.number().gt(0, 'must be above 0').lt(100, 'must be below 100').optional(),
+    op: z.enum(['lt', 'lte', 'gt', 'gte'], { errorMap: () => ({ message: "must be 'lt', 'lte', 'gt' or 'gte'" }) }).optional(),
+    value: z.number().finite().optional(),
+    target: z.number().gte(0, 'must be at least 0').lt(1, 'must be below 1 (a 100% objective has no error budget)').optional(),
+    targetPercent: z.number().gte(0, 'must be at least 0').lt(100, 'must be below 100').optional(),
     timeSliceTarget: z.number().gt(0).lte(1).optional(),
     timeSliceWindow: sliceDuration.optional(),
+    indicator: inlineIndicator.optional(),
+    indicatorRef: openSloName.optional(),
+    compositeWeight: z.number().gt(0, 'must be above 0').finite().optional(),
   })
   .strict()
   .refine(o => (o.target === undefined) !== (o.targetPercent === undefined), {
@@ -96,14 +71,30 @@ const objective = z
     path: ['target'],
   });
 
-/** The OpenSLO v1 `kind: SLO` subset Pulse evaluates; anything else is a 400 naming the field. */
+/** An alert policy inline (`kind: AlertPolicy`) or by reference (`alertPolicyRef`); stored as given. */
+const alertPolicy = z.union(
+  [
+    z.object({ alertPolicyRef: z.string().min(1).max(255) }).strict(),
+    z.object({ kind: z.literal('AlertPolicy'), metadata: z.object({ name: z.string() }).passthrough() }).passthrough(),
+  ],
+  { errorMap: () => ({ message: 'must be an inline AlertPolicy (kind: AlertPolicy) or { alertPolicyRef: <name> }' }) },
+);
+
+/** Which slice fields each budgeting method needs (OpenSLO): RatioTimeslices takes a slice but no slice target. */
+const sliceFields = {
+  Occurrences: { timeSliceTarget: 'refused', timeSliceWindow: 'refused' },
+  Timeslices: { timeSliceTarget: 'required', timeSliceWindow: 'required' },
+  RatioTimeslices: { timeSliceTarget: 'optional', timeSliceWindow: 'required' },
+} as const;
+
+/** The OpenSLO v1 `kind: SLO` document; what Pulse cannot evaluate is a 400 naming the field (docs/slo.md). */
 const openSloSchema = z
   .object({
     apiVersion: z.literal('openslo/v1', { errorMap: () => ({ message: "must be 'openslo/v1'" }) }),
     kind: z.literal('SLO', { errorMap: () => ({ message: "must be 'SLO'" }) }),
     metadata: z
       .object({
-        name,
+        name: openSloName,
         displayName: z.string().max(255).optional(),
         labels: z.record(z.unknown()).optional(),
         annotations: z.record(z.string()).optional(),
@@ -113,29 +104,57 @@ const openSloSchema = z
       .object({
         description: z.string().max(1050).optional(),
         service: z.string().max(255).optional(),
-        indicator: indicator.optional(),
-        indicatorRef: z.string().min(1).max(255).optional(),
-        timeWindow: z.array(timeWindow).length(1, 'must hold exactly one time window'),
-        budgetingMethod: z.enum(['Occurrences', 'Timeslices'], {
-          errorMap: () => ({ message: "must be 'Occurrences' or 'Timeslices'" }),
+        indicator: inlineIndicator.optional(),
+        indicatorRef: openSloName.optional(),
+        timeWindow: z
+          .array(timeWindow, { required_error: 'is required: Pulse computes budgets over exactly one time window' })
+          .length(1, 'must hold exactly one time window'),
+        budgetingMethod: z.enum(['Occurrences', 'Timeslices', 'RatioTimeslices'], {
+          errorMap: () => ({ message: "must be 'Occurrences', 'Timeslices' or 'RatioTimeslices'" }),
         }),
         objectives: z.array(objective).min(1, 'needs at least one objective').max(20),
-        /** Accepted so OpenSLO files load; Pulse computes its own multi-window burn-rate alerts. */
-        alertPolicies: z.array(z.unknown()).optional(),
+        /** Stored as given; Pulse computes its own multi-window burn-rate alerts. An empty key (null) is none. */
+        alertPolicies: z.array(alertPolicy).nullish(),
       })
       .strict()
       .superRefine((spec, ctx) => {
-        if ((spec.indicator === undefined) === (spec.indicatorRef === undefined)) {
+        const composite = spec.objectives.some(o => o.indicator !== undefined || o.indicatorRef !== undefined);
+        if (composite) {
+          if (spec.indicator !== undefined || spec.indicatorRef !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [spec.indicator !== undefined ? 'indicator' : 'indicatorRef'],
+              message: 'a composite SLO (objectives with their own indicators) has no SLO-level indicator',
+            });
+          }
+          spec.objectives.forEach((o, i) => {
+            if ((o.indicator === undefined) === (o.indicatorRef === undefined)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['objectives', i, 'indicator'],
+                message: 'needs exactly one of indicator and indicatorRef in a composite SLO',
+              });
+            }
+          });
+        } else if ((spec.indicator === undefined) === (spec.indicatorRef === undefined)) {
           ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'needs exactly one of indicator and indicatorRef' });
         }
-        const timeslices = spec.budgetingMethod === 'Timeslices';
+        const rules = sliceFields[spec.budgetingMethod];
         spec.objectives.forEach((o, i) => {
           for (const field of ['timeSliceTarget', 'timeSliceWindow'] as const) {
-            if (timeslices && o[field] === undefined) {
-              ctx.addIssue({ code: 'custom', path: ['objectives', i, field], message: 'is required with budgetingMethod Timeslices' });
+            if (rules[field] === 'required' && o[field] === undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['objectives', i, field],
+                message: `is required with budgetingMethod ${spec.budgetingMethod}`,
+              });
             }
-            if (!timeslices && o[field] !== undefined) {
-              ctx.addIssue({ code: 'custom', path: ['objectives', i, field], message: 'is only allowed with budgetingMethod Timeslices' });
+            if (rules[field] === 'refused' && o[field] !== undefined) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['objectives', i, field],
+                message: 'is only allowed with budgetingMethod Timeslices or RatioTimeslices',
+              });
             }
           }
         });
@@ -143,19 +162,75 @@ const openSloSchema = z
   })
   .strict();
 
-/** Validates one OpenSLO document and normalizes it (targetPercent into target, isRolling defaulted). */
-export function parseOpenSloDocument(document: unknown): SloDefinition {
+/** `kind: SLI` documents found beside an SLO, by name: what `indicatorRef`s resolve against. */
+export type OpenSloIndicators = ReadonlyMap<string, SloIndicator>;
+
+type ParsedObjective = z.infer<typeof objective>;
+
+/** An objective's indicator with its ref resolved; the ref stays only when no SLI document of that name was given. */
+function resolved(indicator: SloIndicator | undefined, ref: string | undefined, indicators: OpenSloIndicators) {
+  const found = ref === undefined ? undefined : indicators.get(ref);
+  if (found) return { indicator: found };
+  return { ...(indicator ? { indicator } : {}), ...(ref !== undefined ? { indicatorRef: ref } : {}) };
+}
+
+/**
+ * Threshold rules that need the resolved indicator: a threshold SLI's objective needs `op` and `value` and (OpenSLO) an
+ * SLO with a threshold indicator has one objective; `value` on an indicator that is not known is refused, since Pulse
+ * would not know that samples are values.
+ */
+function thresholdErrors(
+  spec: { indicator?: SloIndicator; indicatorRef?: string },
+  objectives: Array<ParsedObjective & { indicator?: SloIndicator; indicatorRef?: string }>,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const composite = objectives.some(o => o.indicator !== undefined || o.indicatorRef !== undefined);
+  if (!composite && spec.indicator?.spec.thresholdMetric && objectives.length > 1) {
+    errors.push({ path: 'spec.objectives', message: 'an SLO with a thresholdMetric indicator has exactly one objective' });
+  }
+  objectives.forEach((o, i) => {
+    const indicator = composite ? o.indicator : spec.indicator;
+    if (indicator?.spec.thresholdMetric) {
+      for (const field of ['op', 'value'] as const) {
+        if (o[field] === undefined) {
+          errors.push({ path: `spec.objectives.${i}.${field}`, message: 'is required with a thresholdMetric indicator' });
+        }
+      }
+    } else if (!indicator && o.value !== undefined) {
+      errors.push({
+        path: `spec.objectives.${i}.value`,
+        message: 'needs a known thresholdMetric indicator: send the kind: SLI document that indicatorRef names with the SLO',
+      });
+    }
+  });
+  return errors;
+}
+
+/**
+ * Validates one OpenSLO `kind: SLO` document and normalizes it: `targetPercent` into `target`, `isRolling` defaulted,
+ * a numeric `timeSliceWindow` into minutes, and each `indicatorRef` that names one of `indicators` replaced by it.
+ */
+export function parseOpenSloDocument(document: unknown, indicators: OpenSloIndicators = new Map()): SloDefinition {
   const doc = parseInput(openSloSchema, document, 'OpenSLO document');
-  const { alertPolicies: _ignored, ...spec } = doc.spec;
+  const { alertPolicies, indicator, indicatorRef, ...spec } = doc.spec;
+  const sloIndicator = resolved(indicator, indicatorRef, indicators);
+  const objectives = doc.spec.objectives.map(({ indicator: own, indicatorRef: ownRef, ...o }) => ({
+    ...o,
+    ...resolved(own, ownRef, indicators),
+  }));
+  const errors = thresholdErrors(sloIndicator, objectives);
+  if (errors.length > 0) throw new ValidationError(errors, 'OpenSLO document');
   return {
     ...doc,
     spec: {
       ...spec,
+      ...sloIndicator,
       timeWindow: [doc.spec.timeWindow[0]],
-      objectives: doc.spec.objectives.map(({ target, targetPercent, ...rest }) => ({
+      objectives: objectives.map(({ target, targetPercent, ...rest }): SloObjectiveDefinition => ({
         ...rest,
         target: target ?? tidySloNumber((targetPercent ?? 0) / 100),
       })),
+      ...(alertPolicies ? { alertPolicies } : {}),
     },
   };
 }

@@ -10,7 +10,7 @@ export const checkoutMetrics: DoraSummary['metrics'] = {
     deployDaysPerWeekMedian: 2.5,
     deployDaysPerMonthMedian: 5,
   },
-  leadTimeForChanges: { value: 15, unit: 'hours', tier: 'elite', sampleSize: 6, p90: 61 },
+  leadTimeForChanges: { value: 15, unit: 'hours', tier: 'elite', sampleSize: 6, p90: 61, olderThanCap: 0 },
   changeFailureRate: { value: 50, unit: 'percent', tier: 'low', sampleSize: 6 },
   failedDeploymentRecoveryTime: { value: 0.75, unit: 'hours', tier: 'elite', sampleSize: 4 },
   reworkRate: { value: 100 / 6, unit: 'percent', tier: null, sampleSize: 6 },
