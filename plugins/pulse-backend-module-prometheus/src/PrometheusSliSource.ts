@@ -1,10 +1,17 @@
 import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { SloMetricSource } from '@pulse/plugin-pulse-common';
-import { PulseSliCounts, PulseSliFetchRequest, PulseSliSource } from '@pulse/plugin-pulse-node';
+import {
+  PulseSliCounts,
+  PulseSliFetchRequest,
+  PulseSliSource,
+  PulseSliValue,
+  PulseSliValueFetchRequest,
+} from '@pulse/plugin-pulse-node';
 import { z } from 'zod';
 import { PrometheusSourceConfig } from './config';
 import { intervalStarts, sliCountsOf } from './intervalCounts';
+import { sliValuesOf } from './intervalValues';
 import { PrometheusClient } from './PrometheusClient';
 
 /** OpenSLO's Prometheus metric source: `spec.query` is PromQL. */
@@ -38,10 +45,29 @@ export class PrometheusSliSource implements PulseSliSource {
         stepMs,
       );
     const [total, numerator] = await Promise.all([
-      query(ratioMetric.total),
+      query(ratioMetric.total!),
       query((ratioMetric.good ?? ratioMetric.bad)!),
     ]);
     return sliCountsOf({ starts, stepMs, counter, total, numerator, numeratorIs });
+  }
+
+  /**
+   * A threshold SLO's values: the query (e.g. `histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))`) read at
+   * the end of each interval, as the value of that interval.
+   */
+  async fetchValues({ thresholdMetric, from, to }: PulseSliValueFetchRequest): Promise<PulseSliValue[]> {
+    const { stepMs } = this.config;
+    const starts = intervalStarts(from, to, stepMs);
+    if (starts.length === 0) return [];
+    const source = { metricSource: thresholdMetric.metricSource };
+    const values = await this.client.queryRange(
+      this.baseUrlOf(source),
+      this.queryOf(source),
+      starts[0] + stepMs,
+      starts[starts.length - 1] + stepMs,
+      stepMs,
+    );
+    return sliValuesOf({ starts, stepMs, values });
   }
 
   private queryOf({ metricSource }: SloMetricSource): string {

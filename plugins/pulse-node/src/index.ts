@@ -5,7 +5,7 @@
  */
 export { PulseStore } from './store/PulseStore';
 export { SloRepository, sloKey } from './store/SloRepository';
-export type { SloRecord, SliSampleRow } from './store/SloRepository';
+export type { SloRecord, SliSampleRow, SliValueRow } from './store/SloRepository';
 export { SloSumsRepository } from './store/SloSumsRepository';
 export type { SloSums, SloSumsQuery } from './store/SloSumsRepository';
 export { SloRollupRepository, SLO_ROLLUP_BATCH_ROWS } from './store/SloRollupRepository';
@@ -43,6 +43,8 @@ export { pulseSliSourcesExtensionPoint } from './extensions/sliSources';
 export type {
   PulseSliCounts,
   PulseSliFetchRequest,
+  PulseSliValue,
+  PulseSliValueFetchRequest,
   PulseSliSource,
   PulseSliSourcesExtensionPoint,
 } from './extensions/sliSources';

@@ -1,5 +1,5 @@
 import { createExtensionPoint, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
-import { SloRatioMetric } from '@pulse/plugin-pulse-common';
+import { SloRatioMetric, SloThresholdMetric } from '@pulse/plugin-pulse-common';
 
 /** What the plugin asks a source for: the counts of one SLO's indicator over [from, to). */
 export interface PulseSliFetchRequest {
@@ -18,6 +18,20 @@ export interface PulseSliCounts {
   total: number;
 }
 
+/** What the plugin asks a source for a threshold SLO: the indicator's values over [from, to). */
+export interface PulseSliValueFetchRequest {
+  /** The indicator's threshold metric as the SLO definition gives it (OpenSLO `thresholdMetric`). */
+  thresholdMetric: SloThresholdMetric;
+  from: number;
+  to: number;
+}
+
+/** The value a threshold SLI measured for the interval starting at `ts` (epoch ms), as stored. */
+export interface PulseSliValue {
+  ts: number;
+  value: number;
+}
+
 /**
  * A metrics backend that fills SLOs on a schedule: every SLO whose indicator's `metricSource.type` equals `type`
  * (case-insensitively). The plugin runs it with scope `global` (one replica at a time), from each SLO's latest stored
@@ -31,6 +45,8 @@ export interface PulseSliSource {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Counts per interval, with `ts` on a fixed grid so that a repeated fetch yields the same keys. */
   fetchCounts(request: PulseSliFetchRequest): Promise<PulseSliCounts[]>;
+  /** Threshold SLOs (e.g. latency): one value per interval, on the same grid. Sources without it fill ratio SLOs only. */
+  fetchValues?(request: PulseSliValueFetchRequest): Promise<PulseSliValue[]>;
 }
 
 /** @public */

@@ -1,5 +1,5 @@
 import { ConflictError } from '@backstage/errors';
-import { SloDefinition, SloSource } from '@pulse/plugin-pulse-common';
+import { SloDefinition, SloSampleForm, SloSource, sloSampleForm } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
 import { SloRollupRepository } from './SloRollupRepository';
 import { SloSumsRepository } from './SloSumsRepository';
@@ -23,6 +23,13 @@ export interface SliSampleRow {
   ts: number;
   good: number;
   total: number;
+}
+
+/** One raw threshold SLI value measured at `ts` (epoch ms); its objective decides whether it is good. */
+export interface SliValueRow {
+  sloId: number;
+  ts: number;
+  value: number;
 }
 
 /** Rows per INSERT: knex writes a SQLite multi-row insert as a compound SELECT, which SQLite caps at 500 terms. */
@@ -146,15 +153,34 @@ export class SloRepository {
     return ids;
   }
 
+  /** The ids of (entity, SLO name) pairs that exist with what their samples carry, keyed like `findSloIds`. */
+  async findSloSampleForms(
+    pairs: Array<{ entityRef: string; name: string }>,
+  ): Promise<Map<string, { id: number; form: SloSampleForm }>> {
+    const unique = [...new Map(pairs.map(p => [sloKey(p.entityRef, p.name), [lower(p.entityRef), p.name]])).values()];
+    const found = new Map<string, { id: number; form: SloSampleForm }>();
+    for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
+      const rows = await this.db('pulse_slo')
+        .whereIn(['entity_ref', 'name'], unique.slice(i, i + LOOKUP_CHUNK))
+        .select('id', 'entity_ref', 'name', 'definition');
+      for (const row of rows) {
+        found.set(sloKey(row.entity_ref, row.name), { id: Number(row.id), form: sloSampleForm(JSON.parse(row.definition)) });
+      }
+    }
+    return found;
+  }
+
   /** The start of each SLO's latest raw sample (SLI sources resume there); SLOs without samples are absent. */
   async latestSampleTimes(sloIds: number[]): Promise<Map<number, number>> {
     const latest = new Map<number, number>();
     for (let i = 0; i < sloIds.length; i += LOOKUP_CHUNK) {
-      const rows = await this.db('pulse_sli_sample')
-        .whereIn('slo_id', sloIds.slice(i, i + LOOKUP_CHUNK))
-        .groupBy('slo_id')
-        .select('slo_id', this.db.raw('MAX(ts) as latest'));
-      for (const row of rows) latest.set(Number(row.slo_id), Number(row.latest));
+      for (const table of ['pulse_sli_sample', 'pulse_sli_value']) {
+        const rows = await this.db(table)
+          .whereIn('slo_id', sloIds.slice(i, i + LOOKUP_CHUNK))
+          .groupBy('slo_id')
+          .select('slo_id', this.db.raw('MAX(ts) as latest'));
+        for (const row of rows) latest.set(Number(row.slo_id), Math.max(Number(row.latest), latest.get(Number(row.slo_id)) ?? -Infinity));
+      }
     }
     return latest;
   }
@@ -162,17 +188,20 @@ export class SloRepository {
   /**
    * Writes samples in one transaction (all or nothing). The same (SLO, ts) replaces the stored sample, and within
    * one call the last one wins. A sample in an hour already rolled up could no longer replace what was summed, so
-   * it fails the whole call with a ConflictError.
+   * it fails the whole call with a ConflictError. Threshold SLI values (`values`) are written alike, in the same
+   * transaction.
    */
-  async writeSamples(samples: SliSampleRow[]): Promise<number> {
-    const rows = [
-      ...new Map(
-        samples.map(s => [`${s.sloId}:${s.ts}`, { slo_id: s.sloId, ts: s.ts, good: s.good, total: s.total }]),
-      ).values(),
-    ].sort((a, b) => a.slo_id - b.slo_id || a.ts - b.ts); // one lock order, so concurrent batches cannot deadlock
+  async writeSamples(samples: SliSampleRow[], values: SliValueRow[] = []): Promise<number> {
+    const byKey = <T extends { slo_id: number; ts: number }>(items: T[]) =>
+      [...new Map(items.map(r => [`${r.slo_id}:${r.ts}`, r])).values()].sort(
+        (a, b) => a.slo_id - b.slo_id || a.ts - b.ts, // one lock order, so concurrent batches cannot deadlock
+      );
+    const rows = byKey(samples.map(s => ({ slo_id: s.sloId, ts: s.ts, good: s.good, total: s.total })));
+    const valueRows = byKey(values.map(v => ({ slo_id: v.sloId, ts: v.ts, value: v.value })));
     await this.db.transaction(async trx => {
-      const rolledUpUntil = await this.rollup.rolledUpUntil(trx, [...new Set(rows.map(r => r.slo_id))]);
-      const closed = rows.filter(r => r.ts < (rolledUpUntil.get(r.slo_id) ?? -Infinity));
+      const written = [...rows, ...valueRows];
+      const rolledUpUntil = await this.rollup.rolledUpUntil(trx, [...new Set(written.map(r => r.slo_id))].sort((a, b) => a - b));
+      const closed = written.filter(r => r.ts < (rolledUpUntil.get(r.slo_id) ?? -Infinity));
       if (closed.length > 0) {
         const until = new Date(rolledUpUntil.get(closed[0].slo_id)!).toISOString();
         throw new ConflictError(
@@ -186,14 +215,21 @@ export class SloRepository {
           .onConflict(['slo_id', 'ts'])
           .merge(['good', 'total']);
       }
+      for (let i = 0; i < valueRows.length; i += SAMPLE_CHUNK) {
+        await trx('pulse_sli_value')
+          .insert(valueRows.slice(i, i + SAMPLE_CHUNK))
+          .onConflict(['slo_id', 'ts'])
+          .merge(['value']);
+      }
     });
-    return rows.length;
+    return rows.length + valueRows.length;
   }
 
   private async deleteById(trx: Knex.Transaction, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     // Explicit, as SQLite enforces ON DELETE CASCADE only with foreign keys switched on.
     await trx('pulse_sli_sample').whereIn('slo_id', ids).delete();
+    await trx('pulse_sli_value').whereIn('slo_id', ids).delete();
     await trx('pulse_sli_rollup').whereIn('slo_id', ids).delete();
     await trx('pulse_slo').whereIn('id', ids).delete();
   }

@@ -1,3 +1,4 @@
+import { SloThresholdOperator } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
 
 const HOUR_MS = 3_600_000;
@@ -8,12 +9,16 @@ export const SLO_ROLLUP_BATCH_ROWS = 5000;
 
 /** Where a roll-up step reads from and what bucket it sums into. */
 interface RollupStep {
-  source: 'pulse_sli_sample' | 'pulse_sli_rollup';
+  source: 'pulse_sli_sample' | 'pulse_sli_rollup' | 'pulse_sli_value';
   /** The source rows' resolution when reading roll-ups. */
   sourceResolution?: 'hour';
   target: 'hour' | 'day';
   bucketMs: number;
+  /** What a bucket's good and total are; SUM(good) and SUM(total) unless the source holds threshold values. */
+  sums?: { good: string; total: string; bindings: number[] };
 }
+
+const SQL_OPERATORS: Record<SloThresholdOperator, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
 const RAW_TO_HOURLY: RollupStep = { source: 'pulse_sli_sample', target: 'hour', bucketMs: HOUR_MS };
 const HOURLY_TO_DAILY: RollupStep = { source: 'pulse_sli_rollup', sourceResolution: 'hour', target: 'day', bucketMs: DAY_MS };
@@ -34,6 +39,23 @@ export class SloRollupRepository {
    */
   async rollUpBefore(sloId: number, cutoffMs: number): Promise<number> {
     return this.moveBefore(RAW_TO_HOURLY, sloId, cutoffMs - (cutoffMs % HOUR_MS));
+  }
+
+  /**
+   * Rolls a threshold SLO's raw values with ts < cutoff (rounded down to the hour) into hourly good/total counts under
+   * its objective's threshold (OpenSLO allows one objective with a thresholdMetric); returns how many values.
+   */
+  async rollUpValuesBefore(
+    sloId: number,
+    cutoffMs: number,
+    threshold: { op: SloThresholdOperator; value: number },
+  ): Promise<number> {
+    const sums = {
+      good: `SUM(CASE WHEN value ${SQL_OPERATORS[threshold.op]} ? THEN 1 ELSE 0 END)`,
+      total: 'COUNT(*)',
+      bindings: [threshold.value],
+    };
+    return this.moveBefore({ ...RAW_TO_HOURLY, source: 'pulse_sli_value', sums }, sloId, cutoffMs - (cutoffMs % HOUR_MS));
   }
 
   /** Rolls an SLO's hourly sums with ts < cutoff (rounded down to a day) into daily sums; returns how many. */
@@ -99,15 +121,16 @@ export class SloRollupRepository {
 
     // The bucket width is a constant of this file, inlined so PostgreSQL sees the same GROUP BY expression.
     const bucket = `ts - (ts % ${step.bucketMs})`;
+    const sums = step.sums ?? { good: 'SUM(good)', total: 'SUM(total)', bindings: [] };
     await trx.raw(
       `INSERT INTO pulse_sli_rollup (slo_id, resolution, ts, good, total)
-       SELECT slo_id, ?, ${bucket}, SUM(good), SUM(total)
+       SELECT slo_id, ?, ${bucket}, ${sums.good}, ${sums.total}
        FROM ${step.source}
        WHERE ${batch}
        GROUP BY slo_id, ${bucket}
        ON CONFLICT (slo_id, resolution, ts) DO UPDATE
        SET good = pulse_sli_rollup.good + excluded.good, total = pulse_sli_rollup.total + excluded.total`,
-      [step.target, ...batchBindings],
+      [step.target, ...sums.bindings, ...batchBindings],
     );
     return Number(await trx(step.source).whereRaw(batch, batchBindings).delete());
   }

@@ -90,8 +90,12 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
         },
       }),
     );
+    // A threshold indicator is accepted (issue #22), but its objective must say what a good value is.
     expect(thresholdRes.status).toBe(400);
-    expect(thresholdRes.body.errors.map((e: { path: string }) => e.path)).toContain('spec.indicator.spec');
+    expect(thresholdRes.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'spec.objectives.0.op',
+      'spec.objectives.0.value',
+    ]);
 
     const timeslicesRes = await put(sloDocument('availability', { budgetingMethod: 'Timeslices' }));
     expect(timeslicesRes.status).toBe(400);

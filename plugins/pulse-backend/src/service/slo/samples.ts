@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { SliSampleRow, SloRepository, sloKey } from '@pulse/plugin-pulse-node';
+import { SliSampleRow, SliValueRow, SloRepository, sloKey } from '@pulse/plugin-pulse-node';
 import { z } from 'zod';
 import { FieldError, ValidationError, batchOf, entityRefString, isoInstant, parseInput } from '../validation';
 import { canonicalEntityRef } from '../entityRefs';
@@ -16,31 +16,60 @@ const sampleItem = z
     timestamp: isoInstant,
     good: count.optional(),
     bad: count.optional(),
-    total: count,
+    total: count.optional(),
+    /** A threshold SLI's measured value, instead of counts. */
+    value: z.number().finite('must be a finite number').optional(),
   })
   .strict()
   .superRefine((item, ctx) => {
+    // A value is checked against the SLO's form later; here only the counts' own rules.
+    if (item.value !== undefined) return;
+    if (item.total === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['total'], message: 'is required (or value, for a threshold SLO)' });
+    }
     if ((item.good === undefined) === (item.bad === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['good'], message: 'give exactly one of good and bad' });
     }
     for (const field of ['good', 'bad'] as const) {
       const value = item[field];
-      if (value !== undefined && value > item.total) {
+      if (value !== undefined && item.total !== undefined && value > item.total) {
         ctx.addIssue({ code: 'custom', path: [field], message: `must not exceed total (${item.total})` });
       }
     }
+  })
+  .superRefine((item, ctx) => {
     if (Date.parse(item.timestamp) > Date.now() + FUTURE_TOLERANCE_MS) {
       ctx.addIssue({ code: 'custom', path: ['timestamp'], message: 'must not be in the future' });
     }
   });
 
+type SampleItem = z.infer<typeof sampleItem>;
+
+/** Why an item's form does not fit its SLO: a threshold SLO takes `value` only, any other SLO counts only. */
+function formErrors(item: SampleItem, index: number, form: 'counts' | 'value'): FieldError[] {
+  const fields = form === 'value' ? (['good', 'bad', 'total'] as const).filter(f => item[f] !== undefined) : [];
+  if (form === 'value') {
+    const wrong = fields.map(f => ({ index, path: `items.${index}.${f}`, message: 'a threshold SLO takes value, not counts' }));
+    return item.value === undefined
+      ? [...wrong, { index, path: `items.${index}.value`, message: 'is required for a threshold SLO' }]
+      : wrong;
+  }
+  return item.value === undefined
+    ? []
+    : [{ index, path: `items.${index}.value`, message: 'is only for threshold SLOs: send good or bad, and total' }];
+}
+
 const samplesBody = batchOf(sampleItem);
 
 /**
  * Validates a `POST /slo/samples` body: every item on its own first, then against the store (each entity and SLO
- * pair must be defined). Throws a ValidationError naming every bad item; returns the rows to write.
+ * pair must be defined, and a threshold SLO takes values, any other counts). Throws a ValidationError naming every
+ * bad item; returns the rows to write.
  */
-export async function parseSampleBatch(body: unknown, slos: SloRepository): Promise<SliSampleRow[]> {
+export async function parseSampleBatch(
+  body: unknown,
+  slos: SloRepository,
+): Promise<{ samples: SliSampleRow[]; values: SliValueRow[] }> {
   const { items } = parseInput(samplesBody, body, 'samples');
   const errors: FieldError[] = [];
   const refs = items.map((item, index) => {
@@ -51,22 +80,34 @@ export async function parseSampleBatch(body: unknown, slos: SloRepository): Prom
       return undefined;
     }
   });
-  const ids = await slos.findSloIds(
+  const found = await slos.findSloSampleForms(
     items.flatMap((item, i) => (refs[i] ? [{ entityRef: refs[i]!, name: item.slo }] : [])),
   );
-  const rows = items.flatMap((item, index) => {
+  const samples: SliSampleRow[] = [];
+  const values: SliValueRow[] = [];
+  items.forEach((item, index) => {
     const ref = refs[index];
-    if (!ref) return [];
-    const sloId = ids.get(sloKey(ref, item.slo));
-    if (sloId === undefined) {
+    if (!ref) return;
+    const slo = found.get(sloKey(ref, item.slo));
+    if (slo === undefined) {
       errors.push({ index, path: `items.${index}.slo`, message: `no SLO '${item.slo}' is defined for ${ref}` });
-      return [];
+      return;
     }
-    const good = item.good ?? item.total - (item.bad ?? 0);
-    return [{ sloId, ts: Date.parse(item.timestamp), good, total: item.total }];
+    const wrongForm = formErrors(item, index, slo.form);
+    if (wrongForm.length > 0) {
+      errors.push(...wrongForm);
+      return;
+    }
+    const ts = Date.parse(item.timestamp);
+    if (item.value !== undefined) {
+      values.push({ sloId: slo.id, ts, value: item.value });
+    } else {
+      const total = item.total!;
+      samples.push({ sloId: slo.id, ts, good: item.good ?? total - (item.bad ?? 0), total });
+    }
   });
   if (errors.length > 0) {
     throw new ValidationError(errors.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)), 'samples');
   }
-  return rows;
+  return { samples, values };
 }

@@ -58,7 +58,7 @@ describe.each(databases.eachSupportedId())('fillFromSliSource on %p', databaseId
       type: 'Prometheus',
       schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
       fetchCounts: async request => {
-        const name = String(request.ratioMetric.total.metricSource.spec.query).replace('total_', '');
+        const name = String(request.ratioMetric.total!.metricSource.spec.query).replace('total_', '');
         requests.set(name, request);
         if (name === 'broken') throw new Error('Prometheus is down');
         return [{ ts: request.from, good: 9, total: 10 }];

@@ -9,9 +9,14 @@ export interface SliSourceRunResult {
   failed: number;
 }
 
-/** The lower-cased metric source type of an SLO's inline indicator (its `total` query), if it has one. */
+/**
+ * The lower-cased metric source type of an SLO's indicator (its `total` query, its `raw` ratio, or its threshold
+ * metric), if it has one.
+ */
 export function metricSourceTypeOf(definition: SloDefinition): string | undefined {
-  return definition.spec.indicator?.spec.ratioMetric.total.metricSource.type?.toLocaleLowerCase('en-US');
+  const spec = definition.spec.indicator?.spec;
+  const source = spec?.thresholdMetric ?? spec?.ratioMetric?.total ?? spec?.ratioMetric?.raw;
+  return source?.metricSource.type?.toLocaleLowerCase('en-US');
 }
 
 /**
@@ -33,12 +38,17 @@ export async function fillFromSliSource(
   for (const { id, definition } of slos) {
     try {
       const windowStart = sloWindowBounds(definition.spec.timeWindow[0], now).startMs;
-      const counts = await source.fetchCounts({
-        ratioMetric: definition.spec.indicator!.spec.ratioMetric,
-        from: Math.max(latest.get(id) ?? windowStart, windowStart),
-        to: now,
-      });
-      result.samples += await store.slo.writeSamples(counts.map(c => ({ sloId: id, ...c })));
+      const from = Math.max(latest.get(id) ?? windowStart, windowStart);
+      const { ratioMetric, thresholdMetric } = definition.spec.indicator!.spec;
+      if (thresholdMetric) {
+        if (!source.fetchValues) throw new Error(`the ${source.type} source does not fill threshold SLOs`);
+        const values = await source.fetchValues({ thresholdMetric, from, to: now });
+        result.samples += await store.slo.writeSamples([], values.map(v => ({ sloId: id, ...v })));
+      } else {
+        if (!ratioMetric?.total) throw new Error('a raw ratio indicator is not filled from a source; push samples');
+        const counts = await source.fetchCounts({ ratioMetric, from, to: now });
+        result.samples += await store.slo.writeSamples(counts.map(c => ({ sloId: id, ...c })));
+      }
     } catch (error) {
       result.failed += 1;
       logger.warn(`Pulse SLI source ${source.type}: SLO ${id} '${definition.metadata.name}' failed: ${error}`);
