@@ -115,3 +115,76 @@ describe('discoverAnnotatedSlos', () => {
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('component:default/missing'));
   });
 });
+
+describe('discoverAnnotatedSlos with SLI documents, folders and lists', () => {
+  const sliDoc = (name: string) => `apiVersion: openslo/v1
+kind: SLI
+metadata:
+  name: ${name}
+  displayName: p99 latency
+spec:
+  thresholdMetric:
+    metricSource:
+      type: Prometheus
+      spec:
+        query: histogram_quantile(0.99, sum by (le) (rate(http_duration_ms_bucket[1m])))
+`;
+  const latencySlo = (name: string, service: string, ref = 'p99') => `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ${name}
+spec:
+  service: ${service}
+  indicatorRef: ${ref}
+  timeWindow: [{ duration: 28d }]
+  budgetingMethod: Timeslices
+  objectives: [{ op: lt, value: 500, target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m }]
+`;
+  const serviceDoc = (name: string) => `apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: ${name}\n`;
+
+  it('resolves indicatorRef across the documents of a file, a folder or a list of files, per entity service', async () => {
+    const store = await PulseStore.fromClient(await databases.init('SQLITE_3'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'pulse-slo-'));
+    // One multi-document file: the SLI, the SLO that names it, and a Service document.
+    writeFileSync(path.join(dir, 'checkout.yaml'), `${sliDoc('p99')}---\n${latencySlo('checkout-latency', 'checkout')}---\n${serviceDoc('checkout')}`);
+    // A folder shared by two services: the SLI in one file, each service's SLO in others; a README is not read.
+    mkdirSync(path.join(dir, 'shared'));
+    writeFileSync(path.join(dir, 'shared', 'indicators.yaml'), `${sliDoc('p99')}---\n${serviceDoc('search')}---\n${serviceDoc('cart')}`);
+    writeFileSync(path.join(dir, 'shared', 'search.yml'), latencySlo('search-latency', 'search'));
+    writeFileSync(path.join(dir, 'shared', 'cart.yaml'), latencySlo('cart-latency', 'cart'));
+    writeFileSync(path.join(dir, 'shared', 'README.md'), '# not OpenSLO');
+    // A list of two files: the SLI in the second.
+    writeFileSync(path.join(dir, 'pay-slo.yaml'), latencySlo('pay-latency', 'payments', 'pay-p99'));
+    writeFileSync(path.join(dir, 'pay-sli.yaml'), sliDoc('pay-p99'));
+    const location = `file:${path.join(dir, 'entities.yaml')}`;
+    const at = (value: string) => ({ 'pulse.dev/openslo': value, 'backstage.io/managed-by-location': location });
+    const entities = [
+      component('checkout', at('./checkout.yaml')),
+      component('search', at('./shared')),
+      // Named otherwise in the catalog, but its service id is `cart`.
+      component('basket', { ...at('./shared/'), 'pulse.dev/service-id': 'cart' }),
+      component('payments', at('./pay-slo.yaml, ./pay-sli.yaml')),
+    ];
+    const ctx = {
+      store,
+      catalog: catalogServiceMock({ entities }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      urlReader: mockServices.urlReader.mock(),
+    } as unknown as PulseContext;
+
+    expect(await discoverAnnotatedSlos(ctx, 1000)).toEqual({ entities: 4, upserted: 4, skipped: 0 });
+
+    expect(await store.slo.listSloNames('component:default/checkout')).toEqual(['checkout-latency']);
+    // The shared folder holds both services' SLOs; each entity takes the one of its own service.
+    expect(await store.slo.listSloNames('component:default/search')).toEqual(['search-latency']);
+    expect(await store.slo.listSloNames('component:default/basket')).toEqual(['cart-latency']);
+    const payments = await store.slo.getSlo('component:default/payments', 'pay-latency');
+    expect(payments?.sourceLocation).toBe(`file:${path.join(dir, 'pay-slo.yaml')}`);
+    expect(payments?.definition.spec.indicator).toMatchObject({
+      metadata: { name: 'pay-p99', displayName: 'p99 latency' },
+      spec: { thresholdMetric: { metricSource: { type: 'Prometheus' } } },
+    });
+    expect(payments?.definition.spec.indicatorRef).toBeUndefined();
+  });
+});

@@ -1,12 +1,13 @@
 import { ANNOTATION_LOCATION, Entity, parseLocationRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { PULSE_OPENSLO_ANNOTATION, SloDefinition } from '@pulse/plugin-pulse-common';
-import { readFile } from 'node:fs/promises';
+import { PULSE_OPENSLO_ANNOTATION, SloDefinition, SloIndicator, pulseServiceIdOf } from '@pulse/plugin-pulse-common';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PulseContext } from '../context';
 import { parseOpenSloDocument, parseYamlDocuments } from './openSlo';
+import { openSloBundleOf } from './openSloBundle';
 
-/** Where an entity's OpenSLO file is: a URL for the UrlReader, or a local file (UrlReader does not read those). */
+/** Where an entity's OpenSLO file or folder is: a URL for the UrlReader, or a local path (UrlReader does not read those). */
 export interface OpenSloLocation {
   type: 'url' | 'file';
   target: string;
@@ -19,12 +20,15 @@ export interface SloDiscoveryResult {
   skipped: number;
 }
 
+/** Files of a folder that hold OpenSLO documents. */
+const OPENSLO_FILE = /\.(ya?ml|json)$/i;
+
 /**
- * Resolves the `pulse.dev/openslo` annotation: an http(s) URL as is, anything else relative to the location the
- * entity was read from (`backstage.io/managed-by-location`, `url:` or `file:`).
+ * Resolves one entry of the `pulse.dev/openslo` annotation: an http(s) URL as is, anything else relative to the
+ * location the entity was read from (`backstage.io/managed-by-location`, `url:` or `file:`).
  */
-export function openSloLocationOf(entity: Entity): OpenSloLocation {
-  const value = entity.metadata.annotations?.[PULSE_OPENSLO_ANNOTATION]?.trim() ?? '';
+export function openSloLocationOf(entity: Entity, entry?: string): OpenSloLocation {
+  const value = (entry ?? entity.metadata.annotations?.[PULSE_OPENSLO_ANNOTATION] ?? '').trim();
   if (/^https?:\/\//i.test(value)) return { type: 'url', target: value };
   const managedBy = entity.metadata.annotations?.[ANNOTATION_LOCATION];
   if (!managedBy) {
@@ -37,49 +41,96 @@ export function openSloLocationOf(entity: Entity): OpenSloLocation {
   return { type: 'url', target: new URL(value, base.target).toString() };
 }
 
-async function readLocation(ctx: PulseContext, location: OpenSloLocation): Promise<string> {
-  if (location.type === 'file') return readFile(location.target, 'utf8');
-  const response = await ctx.urlReader.readUrl(location.target);
-  return (await response.buffer()).toString('utf8');
+/** The annotation's locations: a comma-separated list of files and folders (a folder URL ends with `/`). */
+export function openSloLocationsOf(entity: Entity): OpenSloLocation[] {
+  const value = entity.metadata.annotations?.[PULSE_OPENSLO_ANNOTATION] ?? '';
+  return value
+    .split(',')
+    .map(entry => entry.trim())
+    .filter(entry => entry.length > 0)
+    .map(entry => openSloLocationOf(entity, entry));
 }
 
-/** The SLO documents of a file; other OpenSLO kinds (SLI, Service, ...) are passed over. */
-function sloDefinitionsOf(
-  ctx: PulseContext,
-  text: string,
-  where: string,
-): { definitions: SloDefinition[]; invalid: number } {
-  const definitions: SloDefinition[] = [];
+/** The texts of a location: one file, or every .yaml, .yml and .json file of a folder (sorted, not recursive). */
+async function readLocation(ctx: PulseContext, location: OpenSloLocation): Promise<Array<{ where: string; text: string }>> {
+  if (location.type === 'file') {
+    if (!(await stat(location.target)).isDirectory()) {
+      return [{ where: `file:${location.target}`, text: await readFile(location.target, 'utf8') }];
+    }
+    const names = (await readdir(location.target)).filter(name => OPENSLO_FILE.test(name)).sort();
+    return Promise.all(
+      names.map(async name => {
+        const file = path.join(location.target, name);
+        return { where: `file:${file}`, text: await readFile(file, 'utf8') };
+      }),
+    );
+  }
+  if (location.target.endsWith('/')) {
+    const tree = await ctx.urlReader.readTree(location.target, { filter: p => OPENSLO_FILE.test(p) });
+    const files = (await tree.files()).filter(f => !f.path.includes('/')).sort((a, b) => a.path.localeCompare(b.path));
+    return Promise.all(
+      files.map(async f => ({ where: `url:${new URL(f.path, location.target)}`, text: (await f.content()).toString('utf8') })),
+    );
+  }
+  const response = await ctx.urlReader.readUrl(location.target);
+  return [{ where: `url:${location.target}`, text: (await response.buffer()).toString('utf8') }];
+}
+
+/**
+ * The entity's SLOs from all its files: SLI documents anywhere among them resolve `indicatorRef`s. An SLO whose
+ * `spec.service` names a `kind: Service` document that is not this entity (by `pulse.dev/service-id`, else name) belongs
+ * to another entity sharing the files and is passed over.
+ */
+function sloDefinitionsOf(ctx: PulseContext, entity: Entity, files: Array<{ where: string; text: string }>) {
+  const slos: Array<{ where: string; document: unknown; position: string }> = [];
+  const indicators = new Map<string, SloIndicator>();
+  const services = new Set<string>();
   let invalid = 0;
-  for (const [i, document] of parseYamlDocuments(text).entries()) {
-    if ((document as { kind?: unknown } | null)?.kind !== 'SLO') continue;
+  for (const { where, text } of files) {
+    for (const [i, document] of parseYamlDocuments(text).entries()) {
+      try {
+        const bundle = openSloBundleOf([document]);
+        bundle.slos.forEach(s => slos.push({ where, document: s.document, position: `document ${i + 1} of ${where}` }));
+        bundle.indicators.forEach((indicator, name) => indicators.set(name, indicator));
+        bundle.services.forEach(name => services.add(name));
+      } catch (e) {
+        invalid += 1;
+        ctx.logger.warn(`Pulse SLO discovery: skipping document ${i + 1} of ${where}: ${(e as Error).message}`);
+      }
+    }
+  }
+  const entityServices = new Set([pulseServiceIdOf(entity), entity.metadata.name]);
+  const definitions: Array<{ where: string; definition: SloDefinition }> = [];
+  for (const { where, document, position } of slos) {
     try {
-      definitions.push(parseOpenSloDocument(document));
+      const definition = parseOpenSloDocument(document, indicators);
+      const service = definition.spec.service;
+      if (service && services.has(service) && !entityServices.has(service)) continue;
+      definitions.push({ where, definition });
     } catch (e) {
       invalid += 1;
-      ctx.logger.warn(`Pulse SLO discovery: skipping document ${i + 1} of ${where}: ${(e as Error).message}`);
+      ctx.logger.warn(`Pulse SLO discovery: skipping ${position}: ${(e as Error).message}`);
     }
   }
   return { definitions, invalid };
 }
 
-/** Reads one entity's OpenSLO file and upserts its SLOs; prunes the entity's old annotation SLOs when all parsed. */
+/** Reads one entity's OpenSLO files and upserts its SLOs; prunes the entity's old annotation SLOs when all parsed. */
 async function discoverEntitySlos(ctx: PulseContext, entity: Entity, now: number) {
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const location = openSloLocationOf(entity);
-  const sourceLocation = `${location.type}:${location.target}`;
-  const { definitions, invalid } = sloDefinitionsOf(ctx, await readLocation(ctx, location), sourceLocation);
-  for (const definition of definitions) {
-    await ctx.store.slo.upsertSlo({ entityRef, definition, source: 'annotation', sourceLocation, now });
+  const files = (await Promise.all(openSloLocationsOf(entity).map(location => readLocation(ctx, location)))).flat();
+  const { definitions, invalid } = sloDefinitionsOf(ctx, entity, files);
+  for (const { where, definition } of definitions) {
+    await ctx.store.slo.upsertSlo({ entityRef, definition, source: 'annotation', sourceLocation: where, now });
   }
   if (invalid === 0) {
     const removed = await ctx.store.slo.deleteSlosExcept(
       entityRef,
       'annotation',
-      definitions.map(d => d.metadata.name),
+      definitions.map(d => d.definition.metadata.name),
     );
     if (removed.length > 0) {
-      ctx.logger.info(`Pulse SLO discovery: removed ${removed.join(', ')} of ${entityRef}, gone from ${sourceLocation}`);
+      ctx.logger.info(`Pulse SLO discovery: removed ${removed.join(', ')} of ${entityRef}, gone from its OpenSLO files`);
     }
   }
   return { upserted: definitions.length, skipped: invalid };
