@@ -97,20 +97,16 @@ describe('parseOpenSloDocument', () => {
     expect(definition.spec.alertPolicies).toEqual(alertPolicies);
   });
 
-  it('accepts a composite SLO whose objectives carry their own indicators and weights', () => {
-    const definition = parseOpenSloDocument(
-      doc({
-        indicator: undefined,
-        objectives: [
-          { displayName: 'Pay', target: 0.99, indicator: { metadata: { name: 'pay' }, spec: { ratioMetric: ratio } } },
-          { displayName: 'Ship', target: 0.95, compositeWeight: 0.5, indicatorRef: 'ship' },
-        ],
-      }),
-    );
-    expect(definition.spec.objectives.map(o => [o.indicator?.metadata?.name ?? o.indicatorRef, o.compositeWeight])).toEqual([
-      ['pay', undefined],
-      ['ship', 0.5],
-    ]);
+  it('checks a composite SLO for shape, then refuses it naming the first objective with its own indicator', () => {
+    const composite = (objectives: object[]) => refusedPaths(() => parseOpenSloDocument(doc({ indicator: undefined, objectives })));
+    expect(
+      composite([
+        { displayName: 'Pay', target: 0.99, indicator: { metadata: { name: 'pay' }, spec: { ratioMetric: ratio } } },
+        { displayName: 'Ship', target: 0.95, compositeWeight: 0.5, indicatorRef: 'ship' },
+      ]),
+    ).toEqual(['spec.objectives.0.indicator']);
+    // Shape first: every objective of a composite needs its own indicator.
+    expect(composite([{ target: 0.9, indicatorRef: 'pay' }, { target: 0.9 }])).toEqual(['spec.objectives.1.indicator']);
   });
 
   it('refuses what Pulse cannot evaluate with the field named', () => {
