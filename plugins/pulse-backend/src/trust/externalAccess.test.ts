@@ -34,6 +34,8 @@ describe.each(databases.eachSupportedId())('static external-access tokens on %p'
             ],
           },
         },
+        // Backstage names a static token's principal by its bare subject; config lists it as external:<subject>.
+        pulse: { slo: { writers: ['external:ci'] } },
       },
     });
   });

@@ -1,10 +1,21 @@
 /** Who may call a route of the Pulse API. */
-export type PulseAccess = 'open' | 'reader' | 'user' | 'ingester' | 'manager' | 'owner' | 'framework' | 'signed';
+export type PulseAccess =
+  | 'open'
+  | 'reader'
+  | 'user'
+  | 'ingester'
+  | 'manager'
+  | 'owner'
+  | 'sloWriter'
+  | 'framework'
+  | 'signed';
 
 /**
  * Who may call each route: `open` anyone, `reader` users and services, `user` signed-in users only, `ingester`
- * service principals only, `manager` readers holding pulse.survey.manage, `owner` signed-in users of the entity's
- * owning group or holding pulse.policy.manage, `framework` the routes the permissions
+ * service principals only, `manager` users holding pulse.survey.manage or services listed under
+ * pulse.surveys.writers (for the deliveries routes: users holding pulse.deliveries.read / pulse.deliveries.retry), `owner` signed-in users of the entity's owning group or holding pulse.policy.manage,
+ * `sloWriter` the entity's owners, pulse.slo.manage holders and services listed under pulse.slo.writers,
+ * `framework` the routes the permissions
  * registry adds for the permission backend, `signed` webhooks that modules register (their signature is the
  * authentication). A new route must be added here: trust/auth.test.ts fails for a route missing from this table.
  */
@@ -12,10 +23,10 @@ export const ACCESS: Record<string, PulseAccess> = {
   'get /health': 'open',
   'get /.well-known/backstage/permissions/metadata': 'framework',
   'post /.well-known/backstage/permissions/apply-conditions': 'framework',
-  'put /slo/entities/:kind/:namespace/:name/slos/:sloName': 'reader',
+  'put /slo/entities/:kind/:namespace/:name/slos/:sloName': 'sloWriter',
   'get /slo/entities/:kind/:namespace/:name/slos': 'reader',
   'get /slo/entities/:kind/:namespace/:name/slos/:sloName': 'reader',
-  'delete /slo/entities/:kind/:namespace/:name/slos/:sloName': 'reader',
+  'delete /slo/entities/:kind/:namespace/:name/slos/:sloName': 'sloWriter',
   'post /slo/samples': 'ingester',
   'get /slo/entities/:kind/:namespace/:name': 'reader',
   'get /slo/entities/:kind/:namespace/:name/release-gate': 'reader',
@@ -25,7 +36,9 @@ export const ACCESS: Record<string, PulseAccess> = {
   'post /dora/incidents': 'ingester',
   'post /events': 'ingester',
   'post /webhooks/:name': 'signed',
-  'patch /dora/incidents/:id': 'reader',
+  'get /deliveries': 'manager',
+  'post /deliveries/:id/retry': 'manager',
+  'patch /dora/incidents/:id': 'owner',
   'get /dora/entities/:kind/:namespace/:name': 'reader',
   'get /dora/groups': 'reader',
   'get /dora/groups/:namespace/:name': 'reader',
@@ -35,6 +48,7 @@ export const ACCESS: Record<string, PulseAccess> = {
   'get /surveys/rounds': 'reader',
   'get /surveys/rounds/:id': 'reader',
   'post /surveys/rounds/:id/close': 'manager',
+  'delete /surveys/rounds/:id': 'manager',
   'post /surveys/rounds/:id/responses': 'user',
   'get /surveys/rounds/:id/results': 'reader',
   'get /surveys/entities/:kind/:namespace/:name': 'reader',
