@@ -20,7 +20,8 @@ export type {
   DoraIncidentRecord,
   DoraQueryScope,
 } from './store/DoraTypes';
-export { SurveyRepository } from './store/SurveyRepository';
+export { SurveyRepository, SURVEY_NO_OWNER } from './store/SurveyRepository';
+export type { SurveyRoundRecord, SurveyRoundSnapshot } from './store/SurveyRepository';
 export { DecisionRepository } from './store/DecisionRepository';
 export type {
   EntityPolicyRow,

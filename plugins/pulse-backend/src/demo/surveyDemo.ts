@@ -5,13 +5,28 @@ import { seededRandom } from './seededRandom';
 
 const day = 86_400_000;
 
-/** The example teams (examples/org.yaml), the component their members answer on, and their mood. */
+/** The example teams (examples/org.yaml), the components they own, the one their members answer on, and their mood. */
 const teams = [
-  { group: 'platform', entity: 'identity', members: ['ada', 'brian', 'chen', 'dara', 'elif', 'femi', 'gita'], mood: 3.4 },
-  { group: 'payments', entity: 'checkout', members: ['hana', 'ivan', 'jonas', 'kemi', 'lucia', 'marek', 'noor', 'omar'], mood: 3.9 },
-  { group: 'discovery', entity: 'search-api', members: ['priya', 'quinn', 'rafael', 'sofia', 'tomas', 'uma'], mood: 3.1 },
-  { group: 'mobile', entity: 'mobile-app', members: ['vera', 'wei', 'xavi', 'yusuf', 'zoe'], mood: 2.8 },
+  { group: 'platform', entity: 'identity', owns: ['identity', 'deploy-pipeline'], members: ['ada', 'brian', 'chen', 'dara', 'elif', 'femi', 'gita'], mood: 3.4 },
+  { group: 'payments', entity: 'checkout', owns: ['checkout', 'payments-api'], members: ['hana', 'ivan', 'jonas', 'kemi', 'lucia', 'marek', 'noor', 'omar'], mood: 3.9 },
+  { group: 'discovery', entity: 'search-api', owns: ['search-api', 'recommendations'], members: ['priya', 'quinn', 'rafael', 'sofia', 'tomas', 'uma'], mood: 3.1 },
+  { group: 'mobile', entity: 'mobile-app', owns: ['mobile-app', 'mobile-bff'], members: ['vera', 'wei', 'xavi', 'yusuf', 'zoe'], mood: 2.8 },
 ];
+
+/** What a round of the example catalog freezes: the teams under engineering, and the components they own. */
+const snapshot = {
+  groups: [
+    { groupRef: 'group:default/engineering', parentRef: null },
+    ...teams.map(t => ({ groupRef: `group:default/${t.group}`, parentRef: 'group:default/engineering' })),
+  ],
+  owners: teams.flatMap(t => t.owns.map(name => ({ entityRef: `component:default/${name}`, groupRef: `group:default/${t.group}` }))),
+};
+
+/** Each team's members, and everyone under engineering. */
+const membersByGroup = new Map([
+  ...teams.map(t => [`group:default/${t.group}`, t.members.map(m => `user:default/${m}`)] as const),
+  ['group:default/engineering', []],
+]);
 
 /** Three closed rounds of history; in the second, only 4 of mobile's 5 answer, so mobile's result is hidden. */
 const history = [
@@ -51,31 +66,37 @@ function answersOf(random: () => number, mood: number, odds: Record<string, numb
 }
 
 /**
- * Demo survey data: three closed rounds 90, 60 and 30 days ago for every Component, and one open round (three days
- * in) where four of payments have answered on checkout, so the guest user's answer lifts it to five and shows results.
+ * Demo survey data: three closed (and finalized) rounds 90, 60 and 30 days ago for every Component, answered by the
+ * owning teams, and one open round (three days in, open to everyone) where four of payments have answered on checkout
+ * and wait in the pending pool, so the guest user's answer makes a batch of five and shows results.
  */
 export async function seedSurveyDemo(ctx: PulseContext, now: Date): Promise<void> {
   const { templates, rounds, responses } = ctx.store.survey;
   const random = seededRandom(5);
   const at = now.getTime();
-  await templates.upsert(defaultSurveyTemplate, at);
+  const templateVersion = await templates.upsert(defaultSurveyTemplate, at);
 
   const allRounds = [
     ...history.map((r, index) => ({ ...r, closesAt: at - (r.daysAgo - 14) * day, odds: painPointOdds[index] })),
     { title: 'Developer experience, round 4', daysAgo: 3, lift: 0.5, absent: {}, closesAt: at + 11 * day, odds: painPointOdds[3] },
   ];
   for (const [index, round] of allRounds.entries()) {
-    const { id } = await rounds.create({
+    const isOpen = index === allRounds.length - 1;
+    const { id } = await rounds.create(
+      {
       templateId: defaultSurveyTemplate.id,
+      templateVersion,
       title: round.title,
       targetType: 'components',
       targetRef: null,
       opensAt: at - round.daysAgo * day,
       closesAt: round.closesAt,
+      audience: isOpen ? 'everyone' : 'owners',
       createdBy: 'user:default/ada',
       createdAt: at - round.daysAgo * day,
-    });
-    const isOpen = index === allRounds.length - 1;
+      },
+      snapshot,
+    );
     for (const team of teams) {
       const absent = (round.absent as Record<string, number>)[team.group] ?? 0;
       const openAnswering = team.group === 'payments' ? team.members.slice(0, 4) : [];
@@ -89,6 +110,11 @@ export async function seedSurveyDemo(ctx: PulseContext, now: Date): Promise<void
           answers: surveyAnswerRows(Object.entries(answersOf(random, team.mood + round.lift, round.odds))),
         });
       }
+    }
+    if (!isOpen) {
+      await responses.release.releaseAll(id);
+      await responses.reduceParticipation(id, membersByGroup);
+      await rounds.markFinalized(id, round.closesAt);
     }
   }
   ctx.logger.info(`Pulse demo data: ${allRounds.length} survey rounds`);

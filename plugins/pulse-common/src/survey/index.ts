@@ -5,3 +5,4 @@ export * from './answers';
 export * from './scoring';
 export * from './anonymity';
 export * from './painPoints';
+export * from './resultsTiming';

@@ -31,8 +31,23 @@ export interface SurveyTemplate {
   id: string;
   title: string;
   description?: string;
+  /** The immutable version: a round keeps the version it was created with; changing a template adds a version. */
+  version?: number;
   questions: SurveyQuestion[];
 }
+
+/**
+ * Who may answer a round: `owners` (members of a group owning the entity, directly or through a child group) or
+ * `everyone` (any signed-in user on any asked entity: an outsider can then push a small scope over the threshold
+ * with answers they know).
+ */
+export type SurveyAudience = 'owners' | 'everyone';
+
+/**
+ * When the results of an open round show (`pulse.surveys.openResults`): `batched`, changing only when at least
+ * minRespondents answers on one entity are released together, or `closed`, only once the round has closed.
+ */
+export type SurveyOpenResults = 'batched' | 'closed';
 
 /** Whom a round asks: one entity, every entity owned by a group, or every Component. */
 export type SurveyTarget =
@@ -54,6 +69,9 @@ export interface SurveyRound {
   /** Set when a manager closed the round before `closesAt`. */
   closedAt?: string;
   status: SurveyRoundStatus;
+  /** The template version the round asks. */
+  templateVersion: number;
+  audience: SurveyAudience;
   createdBy: string;
   createdAt: string;
 }
@@ -65,6 +83,8 @@ export interface SurveyRoundInput {
   target: { type: 'entity' | 'group' | 'components'; entityRef?: string; groupRef?: string };
   opensAt: string;
   closesAt: string;
+  /** `owners` when absent. */
+  audience?: SurveyAudience;
 }
 
 /** An answer: a number for scale and NPS questions, choice ids for multiple choice, a string for free text. */
@@ -108,10 +128,15 @@ export interface SurveyQuestionResult {
   questionId: string;
   type: SurveyQuestionType;
   prompt: string;
-  /** Responses that answered the question. */
-  count: number;
-  /** Hidden when fewer answered this (optional) question than the minimum: then no numbers. */
+  /** Responses that answered the question; absent when the question is hidden. */
+  count?: number;
+  /**
+   * Hidden when the anonymity rules withhold this question's answers in the scope (too few answered it, or a
+   * subtraction would reveal them): then no numbers, not even the count.
+   */
   hidden?: boolean;
+  /** Why the question is hidden. */
+  reason?: string;
   mean?: number;
   distribution?: SurveyDistributionEntry[];
   /** `scale`: top-2-box share. */
@@ -190,6 +215,8 @@ export interface SurveyEntityView {
   results: SurveyResults | null;
   trend: SurveyTrendPoint[];
   minRespondents: number;
+  /** When an open round's results show: `batched` (after every minRespondents answers on an entity) or `closed`. */
+  openResults: SurveyOpenResults;
 }
 
 /**
@@ -219,6 +246,8 @@ export interface SurveyOverview {
   round: SurveyRound | null;
   previousRound: SurveyRound | null;
   minRespondents: number;
+  /** When an open round's results show: `batched` (after every minRespondents answers on an entity) or `closed`. */
+  openResults: SurveyOpenResults;
   /** The whole round. */
   overall: SurveyOverviewRow | null;
   /**

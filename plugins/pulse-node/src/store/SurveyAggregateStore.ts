@@ -43,6 +43,27 @@ export class SurveyAggregateStore {
     }));
   }
 
+  /**
+   * Per round, leaf (entity and owning group) and question: how many responses answered the question. The anonymity
+   * rules run on these counts per question, as they run on respondents.
+   */
+  async questionCountsByLeaf(roundIds: number[]) {
+    if (roundIds.length === 0) return [];
+    const rows = (await this.db('pulse_survey_answer as a')
+      .join('pulse_survey_response as r', 'r.id', 'a.response_id')
+      .whereIn('r.round_id', roundIds)
+      .groupBy('r.round_id', 'r.entity_ref', 'r.group_ref', 'a.question_id')
+      .select({ roundId: 'r.round_id', entityRef: 'r.entity_ref', groupRef: 'r.group_ref', questionId: 'a.question_id' })
+      .countDistinct({ n: 'a.response_id' })) as Row[];
+    return rows.map(row => ({
+      roundId: Number(row.roundId),
+      entityRef: String(row.entityRef),
+      groupRef: (row.groupRef as string | null) ?? null,
+      questionId: String(row.questionId),
+      respondents: Number(row.n),
+    }));
+  }
+
   /** Ids of the rounds with at least `minimum` responses (one GROUP BY on the round index). */
   async roundsWithAtLeast(minimum: number): Promise<Set<number>> {
     const rows = (await this.db('pulse_survey_response')

@@ -4,13 +4,15 @@ import { SurveyResponseStore } from './SurveyResponseStore';
 import { SurveyRoundStore } from './SurveyRoundStore';
 import { SurveyTemplateStore } from './SurveyTemplateStore';
 
-export type { SurveyRoundRecord } from './SurveyRoundStore';
+export type { SurveyRoundRecord, SurveyRoundSnapshot } from './SurveyRoundStore';
+export { NO_OWNER as SURVEY_NO_OWNER } from './SurveyRoundStore';
 export type { SurveyAnswerRecord } from './SurveyResponseStore';
 export type { SurveyAggregateScope, SurveyRoundAggregates } from './SurveyAggregateStore';
 
 /**
- * Survey templates, rounds, participation and anonymous answers; one store per job. Participation (who) and responses
- * (what) are written together but never read together.
+ * Survey templates, rounds, participation and anonymous answers; one store per job. Participation (who) and answers
+ * (what) are written in separate transactions and never read together; answers reach the response tables only in
+ * shuffled batches (`responses.release`).
  */
 export class SurveyRepository {
   readonly templates: SurveyTemplateStore;

@@ -16,11 +16,13 @@ describe.each(databases.eachSupportedId())('survey participation on %p', databas
     const round = (title: string) =>
       survey.rounds.create({
         templateId: 't',
+        templateVersion: 1,
         title,
         targetType: 'components',
         targetRef: null,
         opensAt: 0,
         closesAt: 1,
+        audience: 'everyone',
         createdBy: 'user:default/lead',
         createdAt: 0,
       });

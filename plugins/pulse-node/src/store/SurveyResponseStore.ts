@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { SurveyReleaseStore } from './SurveyReleaseStore';
 
 /** One stored answer: a number, one selected choice, or free text. A choice question answered with none is all null. */
 export interface SurveyAnswerRecord {
@@ -15,14 +16,23 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }
 
-/** Who took part (participation) and what was answered (responses and answers), kept apart. */
+/**
+ * Who took part (participation) and what was answered (the pending pool, then the response tables), kept apart:
+ * participation and the answers are written in two transactions, and answers reach the response tables only in
+ * shuffled batches released by {@link SurveyReleaseStore}.
+ */
 export class SurveyResponseStore {
-  constructor(private readonly db: Knex) {}
+  readonly release: SurveyReleaseStore;
+
+  constructor(private readonly db: Knex) {
+    this.release = new SurveyReleaseStore(db);
+  }
 
   /**
-   * Records that a user took part and stores their anonymous response, in one transaction. The response gets a random
-   * id and carries no user and no time. Returns 'duplicate' when the user already took part in the round (also under
-   * concurrent double submits: the participation primary key decides).
+   * Records that a user took part, then, in a separate transaction, puts their answers in the pending pool under a
+   * random id with no user and no time. Returns 'duplicate' when the user already took part in the round (also under
+   * concurrent double submits: the participation primary key decides). When the pending write fails, the
+   * participation is withdrawn so that the user may try again.
    */
   async submit(input: {
     roundId: number;
@@ -32,32 +42,24 @@ export class SurveyResponseStore {
     answers: SurveyAnswerRecord[];
   }): Promise<'created' | 'duplicate'> {
     try {
-      await this.db.transaction(async tx => {
-        await tx('pulse_survey_participation').insert({ round_id: input.roundId, user_ref: input.userRef });
-        const responseId = randomUUID();
-        await tx('pulse_survey_response').insert({
-          id: responseId,
-          round_id: input.roundId,
-          entity_ref: input.entityRef,
-          group_ref: input.groupRef,
-        });
-        if (input.answers.length > 0) {
-          await tx('pulse_survey_answer').insert(
-            input.answers.map(a => ({
-              response_id: responseId,
-              question_id: a.questionId,
-              value_number: a.valueNumber ?? null,
-              choice: a.choice ?? null,
-              value_text: a.valueText ?? null,
-            })),
-          );
-        }
-      });
-      return 'created';
+      await this.db('pulse_survey_participation').insert({ round_id: input.roundId, user_ref: input.userRef });
     } catch (error) {
       if (isUniqueViolation(error)) return 'duplicate';
       throw error;
     }
+    try {
+      await this.db('pulse_survey_pending').insert({
+        id: randomUUID(),
+        round_id: input.roundId,
+        entity_ref: input.entityRef,
+        group_ref: input.groupRef,
+        answers: JSON.stringify(input.answers),
+      });
+    } catch (error) {
+      await this.db('pulse_survey_participation').where({ round_id: input.roundId, user_ref: input.userRef }).delete();
+      throw error;
+    }
+    return 'created';
   }
 
   async hasResponded(roundId: number, userRef: string): Promise<boolean> {
@@ -77,7 +79,11 @@ export class SurveyResponseStore {
    * inlined as VALUES, joined to the round's participation and counted per group. Groups without a participant are
    * absent.
    */
-  async participantsByGroup(roundId: number, membersByGroup: Map<string, string[]>): Promise<Map<string, number>> {
+  async participantsByGroup(
+    roundId: number,
+    membersByGroup: Map<string, string[]>,
+    db: Knex = this.db,
+  ): Promise<Map<string, number>> {
     const pairs = [...membersByGroup].flatMap(([groupRef, userRefs]) =>
       [...new Set(userRefs)].map(userRef => [groupRef, userRef]),
     );
@@ -85,7 +91,7 @@ export class SurveyResponseStore {
     // Chunked to stay under bind-parameter limits; a pair is in one chunk only, so the counts add up.
     for (let i = 0; i < pairs.length; i += 5000) {
       const chunk = pairs.slice(i, i + 5000);
-      const result = await this.db.raw(
+      const result = await db.raw(
         `WITH member (group_ref, user_ref) AS (VALUES ${chunk.map(() => '(?, ?)').join(', ')})
          SELECT m.group_ref AS group_ref, COUNT(*) AS n
          FROM member m JOIN pulse_survey_participation p ON p.round_id = ? AND p.user_ref = m.user_ref
@@ -96,5 +102,36 @@ export class SurveyResponseStore {
       for (const row of rows) counts.set(row.group_ref, (counts.get(row.group_ref) ?? 0) + Number(row.n));
     }
     return counts;
+  }
+
+  /**
+   * Reduces who took part in a closed round to counts per group (members and participants), then deletes the
+   * per-person rows, in one transaction. Run once the round's last answers are released.
+   */
+  async reduceParticipation(roundId: number, membersByGroup: Map<string, string[]>): Promise<void> {
+    await this.db.transaction(async tx => {
+      await this.release.secureDelete(tx);
+      const participants = await this.participantsByGroup(roundId, membersByGroup, tx);
+      const rows = [...membersByGroup].map(([groupRef, members]) => ({
+        round_id: roundId,
+        group_ref: groupRef,
+        members: new Set(members).size,
+        participants: participants.get(groupRef) ?? 0,
+      }));
+      await tx('pulse_survey_participation_count').where('round_id', roundId).delete();
+      for (let i = 0; i < rows.length; i += 300) await tx('pulse_survey_participation_count').insert(rows.slice(i, i + 300));
+      await tx('pulse_survey_participation').where('round_id', roundId).delete();
+    });
+  }
+
+  /** Members and participants per group of a closed round, as reduced; groups not counted are absent. */
+  async participationCounts(roundId: number): Promise<Map<string, { members: number; participants: number }>> {
+    const rows = await this.db('pulse_survey_participation_count').where('round_id', roundId);
+    return new Map(rows.map(r => [r.group_ref, { members: Number(r.members), participants: Number(r.participants) }]));
+  }
+
+  /** Whether a round still holds per-person participation rows (only while it has not been finalized). */
+  async hasParticipationRows(roundId: number): Promise<boolean> {
+    return Boolean(await this.db('pulse_survey_participation').where('round_id', roundId).first(this.db.raw('1 as present')));
   }
 }

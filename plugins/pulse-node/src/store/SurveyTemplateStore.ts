@@ -1,33 +1,51 @@
-import { SurveyQuestion, SurveyTemplate } from '@pulse/plugin-pulse-common';
+import { SurveyTemplate } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
 
-type QuestionOptions = Omit<SurveyQuestion, 'id' | 'type' | 'prompt' | 'required'>;
+type Row = Record<string, any>;
 
-function questionRow(templateId: string, question: SurveyQuestion, position: number) {
-  const { id, type, prompt, required, ...options } = question;
-  return { template_id: templateId, id, position, type, prompt, required, options: JSON.stringify(options) };
+/** What makes two versions the same: title, description and questions in order. */
+const contentOf = (template: SurveyTemplate) =>
+  JSON.stringify([template.title, template.description ?? null, template.questions]);
+
+function toTemplate(row: Row): SurveyTemplate {
+  return {
+    id: row.template_id,
+    title: row.title,
+    ...(row.description ? { description: row.description } : {}),
+    version: Number(row.version),
+    questions: JSON.parse(row.questions),
+  };
 }
 
-/** Survey templates and their questions. */
+/**
+ * Survey templates as immutable versions: a round points at one version, so changing a template (the default one
+ * when Pulse is upgraded) adds a version and leaves past rounds as they were asked.
+ */
 export class SurveyTemplateStore {
   constructor(private readonly db: Knex) {}
 
-  /** Inserts or updates a template and its questions (questions no longer listed are removed); idempotent. */
-  async upsert(template: SurveyTemplate, now: number): Promise<void> {
-    await this.db.transaction(async tx => {
+  /**
+   * Makes `template` the latest version of its id: adds a version when its content differs from the latest one,
+   * otherwise changes nothing. Returns the latest version number.
+   */
+  async upsert(template: SurveyTemplate, now: number): Promise<number> {
+    return this.db.transaction(async tx => {
       await tx('pulse_survey_template')
         .insert({ id: template.id, title: template.title, description: template.description ?? null, created_at: now })
         .onConflict('id')
-        .merge(['title', 'description']);
-      await this.writeQuestions(tx, template);
-      await tx('pulse_survey_question')
-        .where('template_id', template.id)
-        .whereNotIn('id', template.questions.map(q => q.id))
-        .delete();
+        .ignore();
+      const latest = await this.latestRow(tx, template.id);
+      if (latest && contentOf(toTemplate(latest)) === contentOf(template)) return Number(latest.version);
+      const version = latest ? Number(latest.version) + 1 : 1;
+      await tx('pulse_survey_template_version').insert(this.versionRow(template, version, now));
+      await tx('pulse_survey_template')
+        .where('id', template.id)
+        .update({ title: template.title, description: template.description ?? null });
+      return version;
     });
   }
 
-  /** Adds a new template; false when one with that id exists already. */
+  /** Adds a new template as version 1; false when one with that id exists already. */
   async create(template: SurveyTemplate, now: number): Promise<boolean> {
     return this.db.transaction(async tx => {
       const inserted = await tx('pulse_survey_template')
@@ -36,47 +54,40 @@ export class SurveyTemplateStore {
         .ignore()
         .returning('id');
       if (inserted.length === 0) return false;
-      await this.writeQuestions(tx, template);
+      await tx('pulse_survey_template_version').insert(this.versionRow(template, 1, now));
       return true;
     });
   }
 
-  private async writeQuestions(tx: Knex.Transaction, template: SurveyTemplate): Promise<void> {
-    await tx('pulse_survey_question')
-      .insert(template.questions.map((q, position) => questionRow(template.id, q, position)))
-      .onConflict(['template_id', 'id'])
-      .merge();
+  private versionRow(template: SurveyTemplate, version: number, now: number) {
+    return {
+      template_id: template.id,
+      version,
+      title: template.title,
+      description: template.description ?? null,
+      questions: JSON.stringify(template.questions),
+      created_at: now,
+    };
   }
 
-  /** Every template with its questions, by id. */
+  private latestRow(db: Knex, templateId: string): Promise<Row | undefined> {
+    return db('pulse_survey_template_version').where('template_id', templateId).orderBy('version', 'desc').first();
+  }
+
+  /** The latest version of every template, by id. */
   async list(): Promise<SurveyTemplate[]> {
-    return this.read();
+    const rows: Row[] = await this.db('pulse_survey_template_version as v')
+      .whereRaw('v.version = (SELECT MAX(l.version) FROM pulse_survey_template_version l WHERE l.template_id = v.template_id)')
+      .orderBy('v.template_id');
+    return rows.map(toTemplate);
   }
 
-  async get(id: string): Promise<SurveyTemplate | undefined> {
-    return (await this.read(id))[0];
-  }
-
-  private async read(id?: string): Promise<SurveyTemplate[]> {
-    const templates: Array<Record<string, any>> = await this.db('pulse_survey_template')
-      .modify(q => (id === undefined ? q : q.where('id', id)))
-      .orderBy('id');
-    const questions: Array<Record<string, any>> = await this.db('pulse_survey_question')
-      .whereIn('template_id', templates.map(t => t.id))
-      .orderBy(['template_id', 'position']);
-    return templates.map(t => ({
-      id: t.id,
-      title: t.title,
-      ...(t.description ? { description: t.description } : {}),
-      questions: questions
-        .filter(q => q.template_id === t.id)
-        .map(q => ({
-          id: q.id,
-          type: q.type,
-          prompt: q.prompt,
-          required: Boolean(q.required),
-          ...(JSON.parse(q.options ?? '{}') as QuestionOptions),
-        })),
-    }));
+  /** One version of a template, or its latest version. */
+  async get(id: string, version?: number): Promise<SurveyTemplate | undefined> {
+    const row =
+      version === undefined
+        ? await this.latestRow(this.db, id)
+        : await this.db('pulse_survey_template_version').where({ template_id: id, version }).first();
+    return row ? toTemplate(row) : undefined;
   }
 }

@@ -14,22 +14,37 @@ import { SurveyThresholds } from './config';
 type SurveyAggregateScope = Parameters<SurveyRepository['aggregates']['questionAggregates']>[1];
 
 interface RoundAudience {
+  /** The round's group tree: frozen when the round was created (the catalog's for older rounds). */
+  parents: Map<string, string | undefined>;
   counts: SurveyRespondentCount[];
   respondents: Map<string, number>;
   visibility: Map<string, SurveyVisibility>;
   textVisibility: Map<string, SurveyVisibility>;
+  /** Answers per leaf for each question, and the tree rules run on them (computed when first asked, per minimum). */
+  questionCounts: Map<string, SurveyRespondentCount[]>;
+  questionVisibility: Map<string, Map<string, SurveyVisibility>>;
 }
 
 const noResponses: SurveyVisibility = { hidden: true, cause: 'below-minimum' };
 
+const emptyAudience = (): RoundAudience => ({
+  parents: new Map(),
+  counts: [],
+  respondents: new Map(),
+  visibility: new Map(),
+  textVisibility: new Map(),
+  questionCounts: new Map(),
+  questionVisibility: new Map(),
+});
+
 /**
- * Who answered where in some rounds (counts by entity and owning group, with the catalog's group tree) and what each
- * scope may show under the anonymity rules.
+ * Who answered where in some rounds (counts by entity and owning group, in each round's frozen group tree) and what
+ * each scope may show under the anonymity rules, for respondents and for each question's answers.
  */
 export class SurveyAudiences {
   private constructor(
-    private readonly parents: Map<string, string | undefined>,
     private readonly byRound: Map<number, RoundAudience>,
+    private readonly thresholds: SurveyThresholds,
   ) {}
 
   static async load(
@@ -39,33 +54,74 @@ export class SurveyAudiences {
     roundIds: number[],
   ): Promise<SurveyAudiences> {
     const counts = await repository.aggregates.respondentCounts(roundIds);
-    const groups = counts.flatMap(c => (c.groupRef ? [c.groupRef] : []));
-    const parents = await catalog.groupParents(groups);
-    const parentOf = (ref: string) => parents.get(ref);
+    const questionCounts = await repository.aggregates.questionCountsByLeaf(roundIds);
+    const snapshots = await repository.rounds.snapshots(roundIds);
+    // Rounds created before snapshots existed read today's catalog tree.
+    const unfrozen = counts.filter(c => !snapshots.has(c.roundId) && c.groupRef).map(c => c.groupRef!);
+    const catalogParents = unfrozen.length > 0 ? await catalog.groupParents(unfrozen) : new Map();
     const byRound = new Map<number, RoundAudience>();
     for (const roundId of roundIds) {
+      const snapshot = snapshots.get(roundId);
+      const parents: Map<string, string | undefined> = snapshot
+        ? new Map(snapshot.groups.map(g => [g.groupRef, g.parentRef ?? undefined]))
+        : catalogParents;
       const roundCounts = counts.filter(c => c.roundId === roundId);
-      const tree = surveyAudienceTree(roundCounts, parentOf);
+      const tree = surveyAudienceTree(roundCounts, ref => parents.get(ref));
+      const perQuestion = new Map<string, SurveyRespondentCount[]>();
+      for (const c of questionCounts.filter(q => q.roundId === roundId)) {
+        const list = perQuestion.get(c.questionId) ?? [];
+        list.push(c);
+        perQuestion.set(c.questionId, list);
+      }
       byRound.set(roundId, {
+        parents,
         counts: roundCounts,
         respondents: new Map(tree.map(n => [n.id, n.respondents])),
         visibility: surveyVisibility(tree, thresholds.minRespondents),
         textVisibility: surveyVisibility(tree, thresholds.minTextRespondents),
+        questionCounts: perQuestion,
+        questionVisibility: new Map(),
       });
     }
-    return new SurveyAudiences(parents, byRound);
+    return new SurveyAudiences(byRound, thresholds);
   }
 
   private audience(roundId: number): RoundAudience {
-    return this.byRound.get(roundId) ?? { counts: [], respondents: new Map(), visibility: new Map(), textVisibility: new Map() };
+    return this.byRound.get(roundId) ?? emptyAudience();
+  }
+
+  private nodeVisibility(
+    visibility: Map<string, SurveyVisibility>,
+    counts: SurveyRespondentCount[],
+    scope: SurveyScope,
+  ): SurveyVisibility {
+    if (scope.type === 'entity') return surveyEntityVisibility(visibility, counts, scope.entityRef);
+    return visibility.get(scope.type === 'group' ? scope.groupRef : SURVEY_ROUND_NODE) ?? noResponses;
   }
 
   /** Whether the scope's results (or, with `text`, its free-text answers) may show in a round. */
   visibilityOf(roundId: number, scope: SurveyScope, text = false): SurveyVisibility {
     const audience = this.audience(roundId);
-    const visibility = text ? audience.textVisibility : audience.visibility;
-    if (scope.type === 'entity') return surveyEntityVisibility(visibility, audience.counts, scope.entityRef);
-    return visibility.get(scope.type === 'group' ? scope.groupRef : SURVEY_ROUND_NODE) ?? noResponses;
+    return this.nodeVisibility(text ? audience.textVisibility : audience.visibility, audience.counts, scope);
+  }
+
+  /**
+   * Whether one question's answers may show in a scope: the tree rules (minimum, subtraction guard, hidden below a
+   * hidden parent) run on that question's answer counts in every node, and the scope itself must show.
+   */
+  questionVisibilityOf(roundId: number, scope: SurveyScope, questionId: string, text = false): SurveyVisibility {
+    const scopeVisibility = this.visibilityOf(roundId, scope, text);
+    if (scopeVisibility.hidden) return scopeVisibility;
+    const audience = this.audience(roundId);
+    const counts = audience.questionCounts.get(questionId) ?? [];
+    const key = `${text ? 'text' : 'answers'}:${questionId}`;
+    let visibility = audience.questionVisibility.get(key);
+    if (!visibility) {
+      const tree = surveyAudienceTree(counts, ref => audience.parents.get(ref));
+      visibility = surveyVisibility(tree, text ? this.thresholds.minTextRespondents : this.thresholds.minRespondents);
+      audience.questionVisibility.set(key, visibility);
+    }
+    return this.nodeVisibility(visibility, counts, scope);
   }
 
   /** Responses in the scope in a round. */
@@ -77,14 +133,15 @@ export class SurveyAudiences {
     return audience.respondents.get(scope.type === 'group' ? scope.groupRef : SURVEY_ROUND_NODE) ?? 0;
   }
 
-  /** The owning group of an entity's responses in a round (the latest seen), if any. */
+  /** The owning group of an entity's responses in a round, if any. */
   ownerInRound(roundId: number, entityRef: string): string | undefined {
     return this.audience(roundId).counts.find(c => c.entityRef === entityRef && c.groupRef)?.groupRef ?? undefined;
   }
 
   /** Every group with responses in a round, with their ancestors. */
   groupsOf(roundId: number): string[] {
-    return [...this.audience(roundId).respondents.keys()].filter(id => this.parents.has(id));
+    const audience = this.audience(roundId);
+    return [...audience.respondents.keys()].filter(id => audience.parents.has(id) || audience.counts.some(c => c.groupRef === id));
   }
 
   /** Every entity with responses in a round, with the owning group of its responses. */
@@ -92,19 +149,16 @@ export class SurveyAudiences {
     return this.audience(roundId).counts;
   }
 
-  parentOf(groupRef: string): string | undefined {
-    return this.parents.get(groupRef);
-  }
-
-  /** What the store filters on for a scope: a group covers itself and every group below it in the catalog. */
-  aggregateScope(scope: SurveyScope): SurveyAggregateScope {
+  /** What the store filters on for a scope: a group covers itself and every group below it in the round's tree. */
+  aggregateScope(roundId: number, scope: SurveyScope): SurveyAggregateScope {
     if (scope.type === 'entity') return { entityRef: scope.entityRef };
     if (scope.type === 'round') return {};
+    const { parents } = this.audience(roundId);
     const inSubtree = (ref: string, seen = new Set<string>()): boolean => {
       if (ref === scope.groupRef) return true;
-      const parent = this.parents.get(ref);
+      const parent = parents.get(ref);
       return !!parent && !seen.has(parent) && inSubtree(parent, new Set([...seen, ref]));
     };
-    return { groupRefs: [scope.groupRef, ...[...this.parents.keys()].filter(ref => ref !== scope.groupRef && inSubtree(ref))] };
+    return { groupRefs: [scope.groupRef, ...[...parents.keys()].filter(ref => ref !== scope.groupRef && inSubtree(ref))] };
   }
 }

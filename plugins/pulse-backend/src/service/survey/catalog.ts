@@ -4,9 +4,9 @@ import {
   parseEntityRef,
   RELATION_CHILD_OF,
   RELATION_MEMBER_OF,
-  RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { SURVEY_NO_OWNER, SurveyRoundSnapshot } from '@pulse/plugin-pulse-node';
 import { PulseContext } from '../context';
 
 const canonical = (entity: Entity) => stringifyEntityRef(getCompoundEntityRef(entity)).toLocaleLowerCase('en-US');
@@ -29,10 +29,10 @@ export interface SurveyCatalogGroup {
   isTeam: boolean;
 }
 
-/** The first relation target of a type, or else a ref from spec, as a canonical group ref. */
-function relatedGroup(entity: Entity, relation: string, specRef: unknown): string | undefined {
-  const target = entity.relations?.find(r => r.type === relation)?.targetRef;
-  const ref = target ?? (typeof specRef === 'string' ? specRef : undefined);
+/** The parent of a group: its childOf relation, else spec.parent, as a canonical group ref. */
+function parentGroup(entity: Entity): string | undefined {
+  const target = entity.relations?.find(r => r.type === RELATION_CHILD_OF)?.targetRef;
+  const ref = target ?? (typeof entity.spec?.parent === 'string' ? entity.spec.parent : undefined);
   if (!ref) return undefined;
   const parsed = parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' });
   return parsed.kind.toLocaleLowerCase('en-US') === 'group'
@@ -40,19 +40,66 @@ function relatedGroup(entity: Entity, relation: string, specRef: unknown): strin
     : undefined;
 }
 
-/** What surveys need from the catalog: owners, group parents and group members; always filtered queries. */
+/**
+ * What surveys need from the catalog: owners (the project's one ownership rule, from PulseCatalog), group parents,
+ * group members and a round's frozen snapshot; always filtered queries.
+ */
 export class SurveyCatalog {
-  constructor(private readonly ctx: PulseContext) {}
+  constructor(private readonly ctx: Pick<PulseContext, 'auth' | 'catalog' | 'pulseCatalog'>) {}
 
   private async options() {
     return { credentials: await this.ctx.auth.getOwnServiceCredentials() };
   }
 
-  /** The owning group of an entity (undefined when the entity is unknown or owned by a user). */
-  async ownerOf(entityRef: string): Promise<{ found: boolean; ownerRef?: string }> {
-    const entity = await this.ctx.catalog.getEntityByRef(entityRef, await this.options());
-    if (!entity) return { found: false };
-    return { found: true, ownerRef: relatedGroup(entity, RELATION_OWNED_BY, entity.spec?.owner) };
+  /** The owning groups of an entity, sorted (see PulseCatalog: every ownedBy Group; a User owner counts as its groups). */
+  async ownersOf(entityRef: string): Promise<string[]> {
+    return this.ctx.pulseCatalog.owningGroupsOf(entityRef);
+  }
+
+  /** The groups a user is a member of (memberOf relation, or spec.memberOf as written), as canonical refs. */
+  async groupsOfUser(userRef: string): Promise<string[]> {
+    const user = await this.ctx.catalog.getEntityByRef(userRef, await this.options());
+    if (!user) return [];
+    const related = (user.relations ?? [])
+      .filter(r => r.type === RELATION_MEMBER_OF)
+      .map(r => r.targetRef.toLocaleLowerCase('en-US'));
+    const written = ((user.spec?.memberOf as unknown[] | undefined) ?? []).map(ref =>
+      stringifyEntityRef(
+        parseEntityRef(String(ref), { defaultKind: 'group', defaultNamespace: user.metadata.namespace ?? 'default' }),
+      ).toLocaleLowerCase('en-US'),
+    );
+    return [...new Set([...related, ...written])];
+  }
+
+  /**
+   * The frozen view a round keeps: every group with its parent, and every asked entity with its owning groups
+   * (an entity no group owns is listed with `SURVEY_NO_OWNER`). Asked: the entity itself, the Components a group
+   * owns, or every Component.
+   */
+  async roundSnapshot(target: { targetType: 'entity' | 'group' | 'components'; targetRef: string | null }): Promise<SurveyRoundSnapshot> {
+    const { items: groups } = await this.ctx.catalog.getEntities(
+      { filter: { kind: 'group' }, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.parent', 'relations'] },
+      await this.options(),
+    );
+    let asked: string[];
+    if (target.targetType === 'entity') asked = [target.targetRef!];
+    else if (target.targetType === 'group') {
+      asked = (await this.ctx.pulseCatalog.ownedComponents([target.targetRef!])).map(e => e.entityRef);
+    } else {
+      const { items } = await this.ctx.catalog.getEntities(
+        { filter: { kind: 'component' }, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
+        await this.options(),
+      );
+      asked = items.map(canonical);
+    }
+    const owners = await this.ctx.pulseCatalog.owningGroups(asked);
+    return {
+      groups: groups.map(g => ({ groupRef: canonical(g), parentRef: parentGroup(g) ?? null })),
+      owners: asked.flatMap(entityRef => {
+        const groupRefs = owners.get(entityRef) ?? [];
+        return (groupRefs.length > 0 ? groupRefs : [SURVEY_NO_OWNER]).map(groupRef => ({ entityRef, groupRef }));
+      }),
+    };
   }
 
   /** Each group's parent group, for the groups given and all their ancestors. */
@@ -66,7 +113,7 @@ export class SurveyCatalog {
       );
       pending.forEach(ref => parents.set(ref, undefined));
       for (const entity of items) {
-        if (entity) parents.set(canonical(entity), relatedGroup(entity, RELATION_CHILD_OF, entity.spec?.parent));
+        if (entity) parents.set(canonical(entity), parentGroup(entity));
       }
       pending = [...new Set([...parents.values()].filter((p): p is string => !!p && !parents.has(p)))];
     }

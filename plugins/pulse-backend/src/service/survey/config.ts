@@ -1,12 +1,17 @@
 import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
-import { clampSurveyThresholds, SURVEY_MIN_RESPONDENTS_FLOOR } from '@pulse/plugin-pulse-common';
+import { InputError } from '@backstage/errors';
+import { clampSurveyThresholds, SURVEY_MIN_RESPONDENTS_FLOOR, SurveyOpenResults } from '@pulse/plugin-pulse-common';
 
-/** The anonymity thresholds in force. */
+const OPEN_RESULTS: SurveyOpenResults[] = ['batched', 'closed'];
+
+/** The anonymity rules in force. */
 export interface SurveyThresholds {
   /** No result for fewer responses than this (never below 3). */
   minRespondents: number;
   /** Free-text answers only from this many responses. */
   minTextRespondents: number;
+  /** `pulse.surveys.openResults`. */
+  openResults: SurveyOpenResults;
 }
 
 /** Reads `pulse.surveys`, clamping the thresholds to safe values with a warning. */
@@ -26,5 +31,9 @@ export function readSurveyThresholds(config: RootConfigService, logger: LoggerSe
       `pulse.surveys.minTextRespondents ${configured.minTextRespondents} is below minRespondents; using ${thresholds.minTextRespondents}`,
     );
   }
-  return thresholds;
+  const openResults = config.getOptionalString('pulse.surveys.openResults') ?? 'batched';
+  if (!OPEN_RESULTS.includes(openResults as SurveyOpenResults)) {
+    throw new InputError(`pulse.surveys.openResults must be 'batched' or 'closed', got '${openResults}'`);
+  }
+  return { ...thresholds, openResults: openResults as SurveyOpenResults };
 }

@@ -7,6 +7,7 @@ import {
   SurveyOverview,
   SurveyOverviewRow,
   SurveyParticipation,
+  SurveyQuestion,
   SurveyQuestionAggregate,
   surveyQuestionResult,
   SurveyScope,
@@ -17,7 +18,7 @@ import { SurveyRepository } from '@pulse/plugin-pulse-node';
 import { SurveyAudiences } from './audience';
 import { SurveyCatalog } from './catalog';
 import { SurveyThresholds } from './config';
-import { SurveyResultsService } from './results';
+import { RESULTS_WHEN_CLOSED, SurveyResultsService } from './results';
 import { SurveyRoundRecord, toSurveyRound } from './rounds';
 
 type Buckets = Awaited<ReturnType<SurveyRepository['aggregates']['numericBucketsByEntity']>>;
@@ -81,7 +82,12 @@ export class SurveyOverviewService {
   /** Newest first: the first round whose round-wide result shows; rounds below the minimum are skipped unread. */
   private async defaultRound(opened: SurveyRoundRecord[], audiences: SurveyAudiences) {
     const largeEnough = await this.repository.aggregates.roundsWithAtLeast(this.thresholds.minRespondents);
-    const shown = opened.find(r => largeEnough.has(r.id) && !audiences.visibilityOf(r.id, { type: 'round' }).hidden);
+    const shown = opened.find(
+      r =>
+        largeEnough.has(r.id) &&
+        !this.results.withheldUntilClosed(r) &&
+        !audiences.visibilityOf(r.id, { type: 'round' }).hidden,
+    );
     return shown ?? opened[0];
   }
 
@@ -100,6 +106,7 @@ export class SurveyOverviewService {
         round: null,
         previousRound: null,
         minRespondents: this.thresholds.minRespondents,
+        openResults: this.thresholds.openResults,
         overall: null,
         teams: [],
         entities: [],
@@ -107,7 +114,7 @@ export class SurveyOverviewService {
         trend: [],
       };
     }
-    const template = await this.results.template(round.templateId);
+    const template = await this.results.roundTemplate(round);
     const headlineIds = template.questions.filter(q => q.type === 'scale' || q.type === 'nps').map(q => q.id);
     const buckets = await this.repository.aggregates.numericBucketsByEntity(round.id, headlineIds);
     const bucketsByEntity = indexBy(buckets, b => b.entityRef);
@@ -124,12 +131,16 @@ export class SurveyOverviewService {
     ): SurveyOverviewRow => {
       const respondents = audiences.respondentsOf(round.id, scope);
       if (respondents === 0) return { ref, title, hidden: true, reason: NO_RESPONSES_REASON };
+      if (this.results.withheldUntilClosed(round)) return { ref, title, hidden: true, reason: RESULTS_WHEN_CLOSED };
       const visibility = audiences.visibilityOf(round.id, scope);
       if (visibility.hidden) {
         const reason = surveyHiddenReason(visibility.cause, this.thresholds.minRespondents);
         return { ref, title, hidden: true, reason };
       }
-      const headline = this.headline(template, respondents, aggregatesOf(scopeBuckets()));
+      const questions = template.questions.filter(
+        q => !this.results.questionHiddenReason(round, q, scope, audiences),
+      );
+      const headline = this.headline(questions, respondents, aggregatesOf(scopeBuckets()));
       return { ref, title, hidden: false, ...headline, ...(participation ? { participation } : {}) };
     };
 
@@ -143,7 +154,7 @@ export class SurveyOverviewService {
     );
     const teams = teamRefs.map(groupRef => {
       const scope = { type: 'group', groupRef } as const;
-      const subtree = (audiences.aggregateScope(scope) as { groupRefs: string[] }).groupRefs;
+      const subtree = (audiences.aggregateScope(round.id, scope) as { groupRefs: string[] }).groupRefs;
       const title = groupTitles.get(groupRef) ?? nameOf(groupRef);
       const teamBuckets = () => subtree.flatMap(ref => bucketsByGroup.get(ref) ?? []);
       return row(groupRef, title, scope, teamBuckets, participation.get(groupRef));
@@ -162,6 +173,7 @@ export class SurveyOverviewService {
       round: toSurveyRound(round, now),
       previousRound: previous ? toSurveyRound(previous, now) : null,
       minRespondents: this.thresholds.minRespondents,
+      openResults: this.thresholds.openResults,
       overall: row('round', round.title, { type: 'round' }, () => buckets),
       teams: teams.sort(byTitle),
       entities: entities.sort(byTitle),
@@ -170,12 +182,13 @@ export class SurveyOverviewService {
     };
   }
 
+  /** The headline over the questions that may show in the row's scope. */
   private headline(
-    template: SurveyTemplate,
+    shownQuestions: SurveyQuestion[],
     respondents: number,
     aggregates: Map<string, SurveyQuestionAggregate>,
   ): SurveyHeadline {
-    const questions = template.questions
+    const questions = shownQuestions
       .filter(q => aggregates.has(q.id))
       .map(q => surveyQuestionResult(q, aggregates.get(q.id)!, { minRespondents: this.thresholds.minRespondents }));
     return surveyHeadline(respondents, questions);
@@ -189,12 +202,18 @@ export class SurveyOverviewService {
     audiences: SurveyAudiences,
   ) {
     const question = template.questions.find(q => q.type === 'choice');
-    if (!question || audiences.visibilityOf(round.id, { type: 'round' }).hidden) return [];
-    const previousShown = previous && !audiences.visibilityOf(previous.id, { type: 'round' }).hidden;
+    const wholeRound = { type: 'round' } as const;
+    const shows = (r: SurveyRoundRecord) =>
+      !this.results.withheldUntilClosed(r) &&
+      !audiences.visibilityOf(r.id, wholeRound).hidden &&
+      !!question &&
+      !this.results.questionHiddenReason(r, question, wholeRound, audiences);
+    if (!question || !shows(round)) return [];
+    const previousShown = previous && shows(previous);
     const roundIds = previous && previousShown ? [round.id, previous.id] : [round.id];
     const aggregates = await this.repository.aggregates.questionAggregates(roundIds, {});
     const current = aggregates.get(round.id)?.get(question.id);
-    if (!current || current.answered < this.thresholds.minRespondents) return [];
+    if (!current) return [];
     const before = previousShown ? aggregates.get(previous.id)?.get(question.id) : undefined;
     return rankSurveyPainPoints(question, current, before);
   }

@@ -3,6 +3,7 @@ import {
   SurveyHiddenCause,
   surveyHiddenReason,
   SurveyParticipation,
+  SurveyQuestion,
   surveyQuestionResult,
   SurveyQuestionResult,
   SurveyResults,
@@ -16,9 +17,17 @@ import { SurveyCatalog } from './catalog';
 import { SurveyThresholds } from './config';
 import { SurveyRoundRecord } from './rounds';
 
+/** Why nothing of an open round shows in `closed` mode. */
+export const RESULTS_WHEN_CLOSED = 'Results show when the round closes';
+/** Why an optional question of an open round is withheld in `batched` mode: not every answer in a batch answers it. */
+export const OPTIONAL_WHEN_CLOSED = 'Answers to optional questions show when the round closes';
+
+/** Whether a round's last answers are released: then its results no longer change. */
+export const isFinal = (round: SurveyRoundRecord) => round.finalizedAt !== null;
+
 /**
  * Survey results under the anonymity rules: the store aggregates (GROUP BY), pulse-common scores, and the audience tree
- * decides what may show.
+ * decides what may show, for respondents and for each question.
  */
 export class SurveyResultsService {
   constructor(
@@ -37,34 +46,63 @@ export class SurveyResultsService {
       : surveyHiddenReason('subtraction', this.thresholds.minTextRespondents);
   }
 
-  async template(templateId: string): Promise<SurveyTemplate> {
-    return (await this.repository.templates.get(templateId)) ?? { id: templateId, title: templateId, questions: [] };
+  /** A round's results are withheld until it closes in `closed` mode; in `batched` mode they show batch by batch. */
+  withheldUntilClosed(round: SurveyRoundRecord): boolean {
+    return this.thresholds.openResults === 'closed' && !isFinal(round);
+  }
+
+  /** The template version a round asks (the latest version without one). */
+  async template(templateId: string, version?: number): Promise<SurveyTemplate> {
+    return (
+      (await this.repository.templates.get(templateId, version)) ?? { id: templateId, title: templateId, questions: [] }
+    );
+  }
+
+  roundTemplate(round: SurveyRoundRecord): Promise<SurveyTemplate> {
+    return this.template(round.templateId, round.templateVersion);
   }
 
   audiences(roundIds: number[]): Promise<SurveyAudiences> {
     return SurveyAudiences.load(this.repository, this.catalog, this.thresholds, roundIds);
   }
 
+  /** Why a question is withheld in a scope, or undefined when its answers may show. */
+  questionHiddenReason(
+    round: SurveyRoundRecord,
+    question: SurveyQuestion,
+    scope: SurveyScope,
+    audiences: SurveyAudiences,
+  ): string | undefined {
+    if (!question.required && !isFinal(round)) return OPTIONAL_WHEN_CLOSED;
+    const visibility = audiences.questionVisibilityOf(round.id, scope, question.id);
+    return visibility.hidden ? this.hiddenReason(visibility.cause) : undefined;
+  }
+
   /** One round's results for a scope: every question, the headline and participation, or hidden with the reason. */
   async results(round: SurveyRoundRecord, scope: SurveyScope): Promise<SurveyResults> {
+    if (this.withheldUntilClosed(round)) return { roundId: round.id, scope, hidden: true, reason: RESULTS_WHEN_CLOSED };
     const audiences = await this.audiences([round.id]);
     const visibility = audiences.visibilityOf(round.id, scope);
     if (visibility.hidden) {
       return { roundId: round.id, scope, hidden: true, reason: this.hiddenReason(visibility.cause) };
     }
-    const template = await this.template(round.templateId);
-    const aggregateScope = audiences.aggregateScope(scope);
+    const template = await this.roundTemplate(round);
+    const aggregateScope = audiences.aggregateScope(round.id, scope);
     const aggregates = (await this.repository.aggregates.questionAggregates([round.id], aggregateScope)).get(round.id);
-    const textVisibility = audiences.visibilityOf(round.id, scope, true);
     const questions: SurveyQuestionResult[] = [];
     for (const question of template.questions) {
-      const aggregate = aggregates?.get(question.id) ?? { answered: 0, distribution: {} };
+      const reason = this.questionHiddenReason(round, question, scope, audiences);
+      if (reason) {
+        questions.push({ questionId: question.id, type: question.type, prompt: question.prompt, hidden: true, reason });
+        continue;
+      }
+      const textVisibility = audiences.questionVisibilityOf(round.id, scope, question.id, true);
       const comments =
         question.type === 'text' && !textVisibility.hidden
           ? await this.repository.aggregates.textAnswers(round.id, question.id, aggregateScope)
           : undefined;
       questions.push(
-        surveyQuestionResult(question, aggregate, {
+        surveyQuestionResult(question, aggregates?.get(question.id) ?? { answered: 0, distribution: {} }, {
           minRespondents: this.thresholds.minRespondents,
           comments,
           commentsHiddenReason: textVisibility.hidden ? this.commentsHiddenReason(textVisibility.cause) : undefined,
@@ -92,7 +130,7 @@ export class SurveyResultsService {
     return undefined;
   }
 
-  /** Members of the owning group who took part, out of all its members. */
+  /** Members of the owning group who took part, out of all its members; shown once the round is final. */
   async participation(
     round: SurveyRoundRecord,
     scope: SurveyScope,
@@ -103,17 +141,21 @@ export class SurveyResultsService {
   }
 
   /**
-   * The participation of many groups in a round with one catalog query and one SQL query; groups without members are
-   * absent.
+   * The participation of groups in a round, as reduced to counts when the round was finalized: before that it would
+   * tick with each answer, so it is not shown. Groups without members are absent.
    */
   async groupParticipation(round: SurveyRoundRecord, groupRefs: string[]): Promise<Map<string, SurveyParticipation>> {
-    const membersByGroup = await this.catalog.membersOfGroups(groupRefs);
-    const participantsByGroup = await this.repository.responses.participantsByGroup(round.id, membersByGroup);
     const result = new Map<string, SurveyParticipation>();
-    for (const [groupRef, members] of membersByGroup) {
-      if (members.length === 0) continue;
-      const participants = participantsByGroup.get(groupRef) ?? 0;
-      result.set(groupRef, { audienceSize: members.length, participants, rate: participants / members.length });
+    if (!isFinal(round)) return result;
+    const counts = await this.repository.responses.participationCounts(round.id);
+    for (const groupRef of groupRefs) {
+      const count = counts.get(groupRef);
+      if (!count || count.members === 0) continue;
+      result.set(groupRef, {
+        audienceSize: count.members,
+        participants: count.participants,
+        rate: count.participants / count.members,
+      });
     }
     return result;
   }
@@ -128,28 +170,33 @@ export class SurveyResultsService {
 
   /**
    * `trend` over rounds and audiences the caller has loaded already (rounds oldest first; rounds without responses in
-   * the scope are skipped): one SQL query for the numeric answers of every round.
+   * the scope are skipped): one SQL query for the numeric answers of the rounds that share a group tree.
    */
   async trendOf(scope: SurveyScope, rounds: SurveyRoundRecord[], audiences: SurveyAudiences): Promise<SurveyTrendPoint[]> {
     const withResponses = rounds.filter(round => audiences.respondentsOf(round.id, scope) > 0);
-    const aggregates = await this.repository.aggregates.numericAggregates(
-      withResponses.filter(round => !audiences.visibilityOf(round.id, scope).hidden).map(round => round.id),
-      audiences.aggregateScope(scope),
+    const shown = withResponses.filter(
+      round => !this.withheldUntilClosed(round) && !audiences.visibilityOf(round.id, scope).hidden,
     );
+    const aggregates = await this.numericAggregatesByTree(scope, shown, audiences);
     const templates = new Map<string, SurveyTemplate>();
     const points: SurveyTrendPoint[] = [];
     for (const round of withResponses) {
       const respondents = audiences.respondentsOf(round.id, scope);
       const base = { roundId: round.id, title: round.title, opensAt: new Date(round.opensAt).toISOString() };
+      if (this.withheldUntilClosed(round)) {
+        points.push({ ...base, hidden: true, reason: RESULTS_WHEN_CLOSED });
+        continue;
+      }
       const visibility = audiences.visibilityOf(round.id, scope);
       if (visibility.hidden) {
         points.push({ ...base, hidden: true, reason: this.hiddenReason(visibility.cause) });
         continue;
       }
-      if (!templates.has(round.templateId)) templates.set(round.templateId, await this.template(round.templateId));
+      const key = `${round.templateId}@${round.templateVersion}`;
+      if (!templates.has(key)) templates.set(key, await this.roundTemplate(round));
       const questions = templates
-        .get(round.templateId)!
-        .questions.filter(q => q.type === 'scale' || q.type === 'nps')
+        .get(key)!
+        .questions.filter(q => (q.type === 'scale' || q.type === 'nps') && !this.questionHiddenReason(round, q, scope, audiences))
         .map(q =>
           surveyQuestionResult(q, aggregates.get(round.id)?.get(q.id) ?? { answered: 0, distribution: {} }, {
             minRespondents: this.thresholds.minRespondents,
@@ -158,5 +205,24 @@ export class SurveyResultsService {
       points.push({ ...base, hidden: false, ...surveyHeadline(respondents, questions) });
     }
     return points;
+  }
+
+  /** Numeric aggregates of some rounds in a scope: one query per distinct group subtree (rounds freeze their tree). */
+  private async numericAggregatesByTree(scope: SurveyScope, rounds: SurveyRoundRecord[], audiences: SurveyAudiences) {
+    const byScope = new Map<string, { scope: ReturnType<SurveyAudiences['aggregateScope']>; roundIds: number[] }>();
+    for (const round of rounds) {
+      const aggregateScope = audiences.aggregateScope(round.id, scope);
+      const key = JSON.stringify(aggregateScope);
+      const entry = byScope.get(key) ?? { scope: aggregateScope, roundIds: [] };
+      entry.roundIds.push(round.id);
+      byScope.set(key, entry);
+    }
+    const merged: Awaited<ReturnType<SurveyRepository['aggregates']['numericAggregates']>> = new Map();
+    for (const { scope: aggregateScope, roundIds } of byScope.values()) {
+      for (const [roundId, byQuestion] of await this.repository.aggregates.numericAggregates(roundIds, aggregateScope)) {
+        merged.set(roundId, byQuestion);
+      }
+    }
+    return merged;
   }
 }

@@ -1,9 +1,9 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import { SurveyRound, SurveyRoundInput, surveyRoundStatus, SurveyTarget } from '@pulse/plugin-pulse-common';
-import { SurveyRepository } from '@pulse/plugin-pulse-node';
+import { SurveyRoundRecord } from '@pulse/plugin-pulse-node';
 import { canonicalEntityRef } from '../entityRefs';
 
-export type SurveyRoundRecord = NonNullable<Awaited<ReturnType<SurveyRepository['rounds']['get']>>>;
+export type { SurveyRoundRecord } from '@pulse/plugin-pulse-node';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -24,6 +24,8 @@ export function toSurveyRound(record: SurveyRoundRecord, now: number): SurveyRou
     closesAt: iso(record.closesAt),
     ...(record.closedAt !== null ? { closedAt: iso(record.closedAt) } : {}),
     status: surveyRoundStatus(record, now),
+    templateVersion: record.templateVersion,
+    audience: record.audience,
     createdBy: record.createdBy,
     createdAt: iso(record.createdAt),
   };
@@ -52,13 +54,16 @@ export function assertRoundOpen(record: SurveyRoundRecord, now: number): void {
   }
 }
 
-/** Whether a round asks about an entity: the entity itself, an entity owned by the group, or any Component. */
-export function roundTargets(record: SurveyRoundRecord, entityRef: string, ownerRef: string | undefined): boolean {
+/**
+ * Whether a round created before snapshots existed asks about an entity: the entity itself, an entity owned by the
+ * group, or any Component. Newer rounds ask what their snapshot lists.
+ */
+export function roundTargets(record: SurveyRoundRecord, entityRef: string, ownerRefs: string[]): boolean {
   switch (record.targetType) {
     case 'entity':
       return record.targetRef === entityRef;
     case 'group':
-      return ownerRef !== undefined && record.targetRef === ownerRef;
+      return record.targetRef !== null && ownerRefs.includes(record.targetRef);
     default:
       return entityRef.startsWith('component:');
   }

@@ -142,7 +142,7 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     const post = (answers: Record<string, unknown>, entityRef = 'component:default/comp-b') =>
       request(server)
         .post(`/api/pulse/surveys/rounds/${roundId}/responses`)
-        .set('Authorization', as('stranger'))
+        .set('Authorization', as(beta[0]))
         .send({ entityRef, answers });
     const cases: Array<[Record<string, unknown>, string]> = [
       [defaultAnswers(6, 10), 'answers.satisfaction'],
@@ -167,7 +167,67 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     expect(untargeted.status).toBe(400);
   });
 
-  it('shows a group of 5 with hand-computed scores and hides a group of 4', async () => {
+  it('shows an open round batch by batch: five answers on comp-b show, the sixth and alpha\'s four wait', async () => {
+    // be1..be5 made a batch of 5 on comp-b (released at once); be6 and alpha's 4 wait in the pending pool.
+    const betaResults = await request(server).get(`/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/beta`);
+    expect(betaResults.body).toMatchObject({ hidden: false, respondents: 5 });
+    // Satisfaction 5, 4, 4, 3, 1: mean 17/5; NPS 10, 9, 8, 6, 3: 2 promoters - 2 detractors of 5 = 0.
+    expect(betaResults.body.satisfaction.mean).toBeCloseTo(17 / 5, 10);
+    expect(betaResults.body.nps.score).toBeCloseTo(0, 10);
+    // Participation would tick with each answer: it shows once the round is closed.
+    expect(betaResults.body.participation).toBeUndefined();
+    // Optional questions are not answered by every response of a batch: they show when the round closes.
+    const painPoints = betaResults.body.questions.find((q: { questionId: string }) => q.questionId === 'pain-points');
+    expect(painPoints).toEqual({
+      questionId: 'pain-points',
+      type: 'choice',
+      prompt: expect.any(String),
+      hidden: true,
+      reason: 'Answers to optional questions show when the round closes',
+    });
+    const alphaResults = await request(server).get(`/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/alpha`);
+    expect(alphaResults.body).toMatchObject({ hidden: true, reason: fewerThan5 });
+    expect(Number((await knex('pulse_survey_pending').where('round_id', roundId).count({ n: '*' }))[0].n)).toBe(5);
+  });
+
+  it('shows the entity tab: the open round, hasResponded and the results', async () => {
+    const answered = await request(server)
+      .get('/api/pulse/surveys/entities/component/default/comp-b')
+      .set('Authorization', as('be1'));
+    expect(answered.status).toBe(200);
+    expect(answered.body.round).toMatchObject({ id: roundId, status: 'open' });
+    expect(answered.body.round.template.questions).toHaveLength(10);
+    expect(answered.body.hasResponded).toBe(true);
+    expect(answered.body.results).toMatchObject({ hidden: false, respondents: 5 });
+    expect(answered.body.openResults).toBe('batched');
+    expect(answered.body.trend).toHaveLength(1);
+
+    // One response per user per round, whichever entity it was given on.
+    const sameRound = await request(server)
+      .get('/api/pulse/surveys/entities/component/default/comp-a')
+      .set('Authorization', as('be1'));
+    expect(sameRound.body.hasResponded).toBe(true);
+    const fresh = await request(server)
+      .get('/api/pulse/surveys/entities/component/default/comp-a')
+      .set('Authorization', as('newcomer'));
+    expect(fresh.body.hasResponded).toBe(false);
+    expect(fresh.body.results).toMatchObject({ hidden: true });
+  });
+
+  it('closes a round once (409 the second time) and then refuses answers with 409', async () => {
+    const closed = await request(server).post(`/api/pulse/surveys/rounds/${roundId}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    expect((await request(server).post(`/api/pulse/surveys/rounds/${roundId}/close`)).status).toBe(409);
+    const late = await request(server)
+      .post(`/api/pulse/surveys/rounds/${roundId}/responses`)
+      .set('Authorization', as('latecomer'))
+      .send({ entityRef: 'component:default/comp-b', answers: defaultAnswers(4, 9) });
+    expect(late.status).toBe(409);
+    expect((await request(server).post('/api/pulse/surveys/rounds/999/close')).status).toBe(404);
+  });
+
+  it('shows all answers once closed: a group of 6 with hand-computed scores, a group of 4 hidden', async () => {
     const shown = await request(server).get(
       `/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/beta`,
     );
@@ -188,9 +248,9 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     expect(shown.body.nps.low).toBeCloseTo(-88.4838, 3);
     expect(shown.body.nps.high).toBeCloseTo(55.1504, 3);
     expect(shown.body.participation).toEqual({ audienceSize: 6, participants: 6, rate: 1 });
+    // Nobody answered the optional free-text question: hidden, and not even its count shows.
     const text = shown.body.questions.find((q: { questionId: string }) => q.questionId === 'one-change');
-    expect(text.comments).toBeUndefined();
-    expect(text.commentsHiddenReason).toContain('10');
+    expect(text).toEqual({ questionId: 'one-change', type: 'text', prompt: expect.any(String), hidden: true, reason: fewerThan5 });
 
     const hidden = await request(server).get(
       `/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/alpha`,
@@ -205,29 +265,6 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     // The round total (10) minus beta (6) would reveal alpha's 4: the round-wide result hides instead.
     const round = await request(server).get(`/api/pulse/surveys/rounds/${roundId}/results`);
     expect(round.body).toMatchObject({ hidden: true, reason: expect.stringContaining('subtract') });
-  });
-
-  it('shows the entity tab: the open round, hasResponded and the results', async () => {
-    const answered = await request(server)
-      .get('/api/pulse/surveys/entities/component/default/comp-b')
-      .set('Authorization', as('be1'));
-    expect(answered.status).toBe(200);
-    expect(answered.body.round).toMatchObject({ id: roundId, status: 'open' });
-    expect(answered.body.round.template.questions).toHaveLength(10);
-    expect(answered.body.hasResponded).toBe(true);
-    expect(answered.body.results).toMatchObject({ hidden: false, respondents: 6 });
-    expect(answered.body.trend).toHaveLength(1);
-
-    // One response per user per round, whichever entity it was given on.
-    const sameRound = await request(server)
-      .get('/api/pulse/surveys/entities/component/default/comp-a')
-      .set('Authorization', as('be1'));
-    expect(sameRound.body.hasResponded).toBe(true);
-    const fresh = await request(server)
-      .get('/api/pulse/surveys/entities/component/default/comp-a')
-      .set('Authorization', as('newcomer'));
-    expect(fresh.body.hasResponded).toBe(false);
-    expect(fresh.body.results).toMatchObject({ hidden: true });
   });
 
   it('lists every team and the entities by title in the overview and its CSV, hidden ones with the reason', async () => {
@@ -322,28 +359,15 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
       ['group:default/beta', false, undefined],
       ['group:default/gamma', true, 'No responses in this round'],
     ]);
-    // 5 of beta's 6 members took part in Q3.
-    expect(res.body.teams[1]).toMatchObject({ respondents: 5, participation: { audienceSize: 6, participants: 5 } });
-    expect(res.body.teams[1].participation.rate).toBeCloseTo(5 / 6, 10);
+    // Q3 is open: its batch of 5 shows, participation only once it closes.
+    expect(res.body.teams[1]).toMatchObject({ respondents: 5 });
+    expect(res.body.teams[1].participation).toBeUndefined();
 
     // ?roundId= still picks a round, whatever its results; Q3 is Q4's previous round of the same template.
     const asked = await request(server).get(`/api/pulse/surveys/overview?roundId=${roundId}`);
     expect(asked.body.round.id).toBe(roundId);
     expect(asked.body.previousRound.id).toBe(q3.body.id);
     expect((await request(server).get('/api/pulse/surveys/overview?roundId=999')).status).toBe(404);
-  });
-
-  it('closes a round once (409 the second time) and then refuses answers with 409', async () => {
-    const closed = await request(server).post(`/api/pulse/surveys/rounds/${roundId}/close`);
-    expect(closed.status).toBe(200);
-    expect(closed.body.status).toBe('closed');
-    expect((await request(server).post(`/api/pulse/surveys/rounds/${roundId}/close`)).status).toBe(409);
-    const late = await request(server)
-      .post(`/api/pulse/surveys/rounds/${roundId}/responses`)
-      .set('Authorization', as('latecomer'))
-      .send({ entityRef: 'component:default/comp-b', answers: defaultAnswers(4, 9) });
-    expect(late.status).toBe(409);
-    expect((await request(server).post('/api/pulse/surveys/rounds/999/close')).status).toBe(404);
   });
 
   it('refuses answers to a round that has not opened yet with 409', async () => {
@@ -389,7 +413,7 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
       expect(columns.filter(c => /user|_by$|_at$|time|ts$/.test(c))).toEqual([]);
     }
     expect(Object.keys(await knex('pulse_survey_answer').columnInfo()).sort()).toEqual(
-      ['choice', 'question_id', 'response_id', 'value_number', 'value_text'],
+      ['choice', 'question_id', 'response_id', 'seq', 'value_number', 'value_text'],
     );
   });
 

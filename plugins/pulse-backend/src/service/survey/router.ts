@@ -1,16 +1,19 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { defaultSurveyTemplate, pulseSurveyManagePermission, SurveyScope } from '@pulse/plugin-pulse-common';
+import { pulseSurveyManagePermission, SurveyScope } from '@pulse/plugin-pulse-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { audited } from '../access/audited';
+import { isListedWriter } from '../config/writers';
 import { PulseContext } from '../context';
 import { canonicalEntityRef, entityRefFromParams } from '../entityRefs';
 import { parseInput } from '../validation';
 import { SurveyCatalog } from './catalog';
-import { readSurveyThresholds } from './config';
+import { DefaultTemplate } from './defaultTemplate';
 import { surveyOverviewCsv } from './csv';
 import { SurveyOverviewService } from './overview';
+import { SurveyReleases } from './releases';
 import { SurveyResultsService } from './results';
 import { overviewQuery, responseInput, roundId, roundInput, scopeQuery, templateInput } from './schemas';
 import { toSurveyRound } from './rounds';
@@ -29,19 +32,26 @@ function scopeOf(query: unknown): SurveyScope {
 /** The survey endpoints of the Pulse API, under `/surveys`. */
 export function createSurveyRouter(ctx: PulseContext): express.Router {
   const repository = ctx.store.survey;
-  const thresholds = readSurveyThresholds(ctx.config, ctx.logger);
+  const thresholds = ctx.pulseConfig.surveys;
   const catalog = new SurveyCatalog(ctx);
   const results = new SurveyResultsService(repository, catalog, thresholds);
-  const surveys = new SurveyService(repository, catalog, results, thresholds);
+  const releases = new SurveyReleases(repository, catalog, thresholds);
+  const surveys = new SurveyService(repository, catalog, results, releases, thresholds);
   const overviews = new SurveyOverviewService(repository, catalog, results, thresholds);
+  const defaultTemplate = new DefaultTemplate(repository, ctx.logger);
 
-  // The default template is data: upserted once at start, so edits to it ship with new versions of Pulse.
-  const templateReady = repository.templates.upsert(defaultSurveyTemplate, Date.now());
-  templateReady.catch(error => ctx.logger.error(`Could not store the default survey template: ${error}`));
-
-  /** Managers hold `pulse.survey.manage`; anyone else gets 403. */
+  /**
+   * Managers: users holding `pulse.survey.manage`, or service principals listed under `pulse.surveys.writers`.
+   * Every other service gets 403 (Backstage's permission client allows every service, so the type is checked first).
+   */
   const manager = async (req: Request): Promise<BackstageCredentials> => {
     const credentials = await ctx.pulseAuth.reader(req);
+    if (ctx.auth.isPrincipal(credentials, 'service')) {
+      if (isListedWriter(ctx.pulseConfig.writers.surveys, credentials.principal.subject)) return credentials;
+      throw new NotAllowedError(
+        `The service '${credentials.principal.subject}' is not listed under pulse.surveys.writers and may not manage surveys`,
+      );
+    }
     const [decision] = await ctx.permissions.authorize([{ permission: pulseSurveyManagePermission }], {
       credentials,
     });
@@ -58,7 +68,7 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
 
   const router = Router();
   router.use('/surveys', async (_req, _res, next) => {
-    await templateReady;
+    await defaultTemplate.ready();
     next();
   });
 
@@ -68,15 +78,19 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
   });
 
   router.post('/surveys/templates', async (req, res) => {
-    await manager(req);
-    const template = parseInput(templateInput, req.body, 'template');
-    res.status(201).json(await surveys.createTemplate(template, Date.now()));
+    await audited(ctx.auditor, { eventId: 'survey-template-create', request: req }, async () => {
+      await manager(req);
+      const template = parseInput(templateInput, req.body, 'template');
+      res.status(201).json(await surveys.createTemplate(template, Date.now()));
+    });
   });
 
   router.post('/surveys/rounds', async (req, res) => {
-    const credentials = await manager(req);
-    const input = parseInput(roundInput, req.body, 'round');
-    res.status(201).json(await surveys.createRound(input, principalRef(credentials), Date.now()));
+    await audited(ctx.auditor, { eventId: 'survey-round-create', request: req }, async () => {
+      const credentials = await manager(req);
+      const input = parseInput(roundInput, req.body, 'round');
+      res.status(201).json(await surveys.createRound(input, principalRef(credentials), Date.now()));
+    });
   });
 
   router.get('/surveys/rounds', async (req, res) => {
@@ -89,12 +103,23 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
   router.get('/surveys/rounds/:id', async (req, res) => {
     await ctx.pulseAuth.reader(req);
     const round = await surveys.round(roundIdOf(req));
-    res.json({ ...toSurveyRound(round, Date.now()), template: await results.template(round.templateId) });
+    res.json({ ...toSurveyRound(round, Date.now()), template: await results.roundTemplate(round) });
   });
 
   router.post('/surveys/rounds/:id/close', async (req, res) => {
-    await manager(req);
-    res.json(await surveys.closeRound(roundIdOf(req), Date.now()));
+    await audited(ctx.auditor, { eventId: 'survey-round-close', request: req, meta: { roundId: req.params.id } }, async () => {
+      await manager(req);
+      res.json(await surveys.closeRound(roundIdOf(req), Date.now()));
+    });
+  });
+
+  // Erasure: the round with its answers (released and pending), participation and counts.
+  router.delete('/surveys/rounds/:id', async (req, res) => {
+    await audited(ctx.auditor, { eventId: 'survey-round-delete', request: req, meta: { roundId: req.params.id } }, async () => {
+      await manager(req);
+      await surveys.deleteRound(roundIdOf(req));
+      res.status(204).end();
+    });
   });
 
   router.post('/surveys/rounds/:id/responses', async (req, res) => {

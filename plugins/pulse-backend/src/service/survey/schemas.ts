@@ -65,6 +65,7 @@ export const roundInput = z
       .strict(),
     opensAt: isoInstant,
     closesAt: isoInstant,
+    audience: z.enum(['owners', 'everyone']).optional(),
   })
   .strict()
   .refine(r => Date.parse(r.closesAt) > Date.parse(r.opensAt), {

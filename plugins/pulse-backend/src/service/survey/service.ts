@@ -1,4 +1,4 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   DEFAULT_SURVEY_TEMPLATE_ID,
   SurveyAnswerValue,
@@ -15,6 +15,7 @@ import { ValidationError } from '../validation';
 import { surveyAnswerRows } from './answerRows';
 import { SurveyCatalog } from './catalog';
 import { SurveyThresholds } from './config';
+import { SurveyReleases } from './releases';
 import { SurveyResultsService } from './results';
 import { assertRoundOpen, roundTargets, storedTarget, SurveyRoundRecord, toSurveyRound } from './rounds';
 
@@ -24,6 +25,7 @@ export class SurveyService {
     private readonly repository: SurveyRepository,
     private readonly catalog: SurveyCatalog,
     private readonly results: SurveyResultsService,
+    private readonly releases: SurveyReleases,
     private readonly thresholds: SurveyThresholds,
   ) {}
 
@@ -40,34 +42,75 @@ export class SurveyService {
     return (await this.repository.templates.get(template.id))!;
   }
 
+  /** Creates a round on the latest version of its template, with the catalog's group tree and owners frozen. */
   async createRound(input: SurveyRoundInput, createdBy: string, now: number): Promise<SurveyRound> {
     const templateId = input.templateId ?? DEFAULT_SURVEY_TEMPLATE_ID;
-    if (!(await this.repository.templates.get(templateId))) {
+    const template = await this.repository.templates.get(templateId);
+    if (!template) {
       throw new ValidationError([{ path: 'templateId', message: `no survey template '${templateId}'` }]);
     }
-    const record = await this.repository.rounds.create({
-      templateId,
-      title: input.title,
-      ...storedTarget(input.target),
-      opensAt: Date.parse(input.opensAt),
-      closesAt: Date.parse(input.closesAt),
-      createdBy,
-      createdAt: now,
-    });
+    const target = storedTarget(input.target);
+    const record = await this.repository.rounds.create(
+      {
+        templateId,
+        templateVersion: template.version ?? 1,
+        title: input.title,
+        ...target,
+        opensAt: Date.parse(input.opensAt),
+        closesAt: Date.parse(input.closesAt),
+        audience: input.audience ?? 'owners',
+        createdBy,
+        createdAt: now,
+      },
+      await this.catalog.roundSnapshot(target),
+    );
     return toSurveyRound(record, now);
   }
 
+  /** Closes a round and finalizes it at once: its last answers released, participation reduced to counts. */
   async closeRound(id: number, now: number): Promise<SurveyRound> {
     await this.round(id);
     if (!(await this.repository.rounds.close(id, now))) {
       throw new ConflictError(`Survey round ${id} is closed already`);
     }
+    await this.releases.finalize(await this.round(id), now);
     return toSurveyRound(await this.round(id), now);
   }
 
+  /** Erases a round: its answers (released and pending), participation and counts, and the round. */
+  async deleteRound(id: number): Promise<void> {
+    if (!(await this.repository.rounds.delete(id))) throw new NotFoundError(`No survey round ${id}`);
+  }
+
   /**
-   * Stores a user's answers: the round must be open and ask about the entity, the answers must fit its questions,
-   * and the user must not have taken part yet (409).
+   * Where a user may answer in a round: the entity must be asked, and unless the round is open to everyone, owned by
+   * a group the user belongs to, directly or through a child group (in the round's frozen tree). Returns the owning
+   * group the response is counted under (the first by ref), or throws.
+   */
+  private async answeringGroup(round: SurveyRoundRecord, userRef: string, entityRef: string): Promise<string | null> {
+    const frozen = await this.repository.rounds.ownersInRound(round.id, entityRef);
+    const owners = frozen ? frozen.owners : await this.catalog.ownersOf(entityRef);
+    const asked = frozen ? frozen.asked : roundTargets(round, entityRef, owners);
+    if (!asked) throw new InputError(`Survey round ${round.id} does not ask about ${entityRef}`);
+    if (round.audience === 'owners') {
+      const snapshot = (await this.repository.rounds.snapshots([round.id])).get(round.id);
+      const parents = new Map(snapshot?.groups.map(g => [g.groupRef, g.parentRef]) ?? []);
+      const mine = new Set<string>();
+      for (const group of await this.catalog.groupsOfUser(userRef)) {
+        for (let ref: string | null | undefined = group; ref && !mine.has(ref); ref = parents.get(ref)) mine.add(ref);
+      }
+      if (!owners.some(owner => mine.has(owner))) {
+        throw new NotAllowedError(
+          `Survey round ${round.id} asks members of the groups owning ${entityRef} only (${owners.join(', ') || 'none'})`,
+        );
+      }
+    }
+    return owners[0] ?? null;
+  }
+
+  /**
+   * Stores a user's answers: the round must be open and ask them about the entity, the answers must fit its questions,
+   * and the user must not have taken part yet (409). The answers wait in the pending pool; full leaves are released.
    */
   async submit(
     roundId: number,
@@ -78,11 +121,8 @@ export class SurveyService {
     const round = await this.round(roundId);
     assertRoundOpen(round, now);
     const entityRef = canonicalEntityRef(input.entityRef);
-    const { ownerRef } = await this.catalog.ownerOf(entityRef);
-    if (!roundTargets(round, entityRef, ownerRef)) {
-      throw new InputError(`Survey round ${roundId} does not ask about ${entityRef}`);
-    }
-    const template = await this.results.template(round.templateId);
+    const groupRef = await this.answeringGroup(round, userRef, entityRef);
+    const template = await this.results.roundTemplate(round);
     const answers = input.answers as Record<string, SurveyAnswerValue>;
     const errors = surveyAnswerErrors(template.questions, answers);
     if (errors.length > 0) {
@@ -95,20 +135,21 @@ export class SurveyService {
       roundId,
       userRef,
       entityRef,
-      groupRef: ownerRef ?? null,
+      groupRef,
       answers: surveyAnswerRows(surveyAnswersToStore(template.questions, answers).map(a => [a.question.id, a.value])),
     });
     if (outcome === 'duplicate') {
       throw new ConflictError(`You have already answered survey round ${roundId}`);
     }
+    await this.releases.releaseFullLeaves(roundId);
     return { roundId, entityRef };
   }
 
   /** The tab of an entity for a user: the open round to answer, whether they did, results and trend. */
   async entityView(entityRef: string, userRef: string | undefined, now: number): Promise<SurveyEntityView> {
-    const { ownerRef } = await this.catalog.ownerOf(entityRef);
+    const ownerRefs = await this.catalog.ownersOf(entityRef);
     const open = await this.repository.rounds.openFor(
-      { entityRef, ownerRef, isComponent: entityRef.startsWith('component:') },
+      { entityRef, ownerRefs, isComponent: entityRef.startsWith('component:') },
       now,
     );
     const answered = new Set<number>();
@@ -120,13 +161,12 @@ export class SurveyService {
     const resultsRound = current ?? (await this.latestRoundWithResponses(trend.map(p => p.roundId)));
     return {
       entityRef,
-      round: current
-        ? { ...toSurveyRound(current, now), template: await this.results.template(current.templateId) }
-        : null,
+      round: current ? { ...toSurveyRound(current, now), template: await this.results.roundTemplate(current) } : null,
       hasResponded: current ? answered.has(current.id) : false,
       results: resultsRound ? await this.results.results(resultsRound, { type: 'entity', entityRef }) : null,
       trend,
       minRespondents: this.thresholds.minRespondents,
+      openResults: this.thresholds.openResults,
     };
   }
 

@@ -27,6 +27,8 @@ const round = {
   opensAt: '2026-11-01T00:00:00.000Z',
   closesAt: '2026-11-30T00:00:00.000Z',
   status: 'open' as const,
+  templateVersion: 1,
+  audience: 'owners' as const,
   createdBy: 'user:default/ada',
   createdAt: '2026-11-01T00:00:00.000Z',
 };
@@ -54,6 +56,7 @@ const shownView: SurveyEntityView = {
   },
   trend: [],
   minRespondents: 5,
+  openResults: 'batched',
 };
 
 function renderWith(api: Partial<SurveyApi>) {

@@ -4,6 +4,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { Grid, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { surveyResultsTiming } from '@pulse/plugin-pulse-common';
 import { pulseSurveyApiRef } from '../../api/SurveyApi';
 import { SurveyForm } from './SurveyForm';
 import { SurveyResultsView } from './SurveyResultsView';
@@ -40,8 +41,8 @@ export const EntitySurveyContent = () => {
           <InfoCard>
             <Typography variant="h6">Thank you for answering!</Typography>
             <Typography>
-              Your answers are stored without your name. Results show once at least {view.minRespondents} people have
-              answered.
+              Your answers are stored without your name, and never in the order people answer.{' '}
+              {surveyResultsTiming(view.openResults, view.minRespondents)}
             </Typography>
           </InfoCard>
         </Grid>
@@ -49,7 +50,12 @@ export const EntitySurveyContent = () => {
       {(!round || view.hasResponded) && (
         <Grid item xs={12}>
           {view.results ? (
-            <SurveyResultsView results={view.results} trend={view.trend} />
+            <>
+              <SurveyResultsView results={view.results} trend={view.trend} />
+              <Typography variant="body2" color="textSecondary">
+                {surveyResultsTiming(view.openResults, view.minRespondents)}
+              </Typography>
+            </>
           ) : (
             <EmptyState
               missing="data"

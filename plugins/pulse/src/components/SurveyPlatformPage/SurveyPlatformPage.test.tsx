@@ -13,6 +13,8 @@ const round = {
   opensAt: '2026-10-01T00:00:00.000Z',
   closesAt: '2026-10-15T00:00:00.000Z',
   status: 'closed' as const,
+  templateVersion: 1,
+  audience: 'owners' as const,
   createdBy: 'user:default/ada',
   createdAt: '2026-10-01T00:00:00.000Z',
 };
@@ -29,6 +31,7 @@ const overview: SurveyOverview = {
   round,
   previousRound: round2,
   minRespondents: 5,
+  openResults: 'batched',
   overall: { ref: 'round', title: round.title, hidden: false, respondents: 26 },
   teams: [
     { ref: 'group:default/discovery', title: 'Discovery', hidden: true, reason: 'No responses in this round' },

@@ -13,7 +13,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
-import { SurveyOverviewRow, SurveyPainPoint } from '@pulse/plugin-pulse-common';
+import { SurveyOverviewRow, SurveyPainPoint, surveyResultsTiming } from '@pulse/plugin-pulse-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { pulseSurveyApiRef } from '../../api/SurveyApi';
@@ -87,7 +87,8 @@ export const SurveyPlatformPage = () => {
         </ContentHeader>
         <Typography paragraph>
           Round {round.status}; {overview.previousRound ? `compared with ${overview.previousRound.title}. ` : ''}
-          Results of fewer than {overview.minRespondents} responses are hidden.
+          Results of fewer than {overview.minRespondents} responses are hidden.{' '}
+          {surveyResultsTiming(overview.openResults, overview.minRespondents)}
         </Typography>
         <Grid container spacing={3}>
           <Grid item xs={12}>
