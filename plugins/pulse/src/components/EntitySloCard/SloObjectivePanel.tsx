@@ -59,7 +59,7 @@ export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport
       <Grid item xs={12} sm={4}>
         <Typography variant="subtitle1">{objective.displayName}</Typography>
         <dl className={classes.facts}>
-          <Fact label="Objective" value={formatTarget(objective.target)} testId="slo-target" />
+          <Fact label="Objective" value={objective.statement ?? formatTarget(objective.target)} testId="slo-target" />
           <Fact label="Achieved SLI" value={formatPercent(objective.sli)} testId="slo-sli" />
           <Fact
             label="Budget remaining"
