@@ -38,7 +38,11 @@ function parsePayload<S extends z.ZodTypeAny>(schema: S, payload: unknown, event
   return result.data;
 }
 
-/** A final deployment status is a deployment of the deployed SHA to its environment. */
+/**
+ * A final deployment status is a deployment of the deployed (head) SHA to its environment. The store counts every
+ * change of the entity that reached the default branch up to that SHA since the previous deployment, and keeps the
+ * newest status: a late delivery of an older status does not overwrite it.
+ */
 function deploymentStatus({ deployment_status: status, deployment, repository }: DeploymentStatusPayload): Mapped {
   const outcome = DEPLOYMENT_OUTCOMES[status.state];
   if (!outcome) return { ignored: `deployment_status '${status.state}' is not a final state` };
@@ -58,17 +62,21 @@ function deploymentStatus({ deployment_status: status, deployment, repository }:
   }));
 }
 
-/** Every commit pushed to the default branch is a change, merged when it was pushed. */
+/**
+ * Every commit pushed to the default branch is a change, merged when it was pushed, listed oldest first as GitHub lists
+ * them (the order they reached the branch). Its commit time stays the earliest any delivery reported.
+ */
 function push({ ref, commits, repository }: PushPayload): Mapped {
   if (ref !== `refs/heads/${repository.default_branch}`) return { ignored: `push to ${ref}, not the default branch` };
   if (commits.length === 0) return { ignored: 'push without commits' };
-  const pushedAt = repository.pushed_at ? repository.pushed_at * 1000 : 0;
+  // One merge time for the whole push, so that its commits keep their order even when a commit clock runs ahead.
+  const pushedAt = Math.max(repository.pushed_at ? repository.pushed_at * 1000 : 0, ...commits.map(c => c.timestamp));
   return ofRepository(repository, entityRef => ({
     changes: commits.map(commit => ({
       id: commit.id,
       entityRef,
       createdAt: commit.timestamp,
-      mergedAt: Math.max(commit.timestamp, pushedAt),
+      mergedAt: pushedAt,
     })),
   }));
 }

@@ -160,13 +160,15 @@ describe.each(databases.eachSupportedId())('GitHub webhook on %p', databaseId =>
     expect(res.body.deployments).toBe(3);
     const { metrics } = res.body;
     expect(metrics.deploymentFrequency).toMatchObject({ value: 2 / 14, sampleSize: 2 });
-    // c2: committed 02:00Z, deployed by 101 at 10:00 -> 8 h; c3 (the merge commit): PR opened 06:00, deployed by 102
-    // at 10:00 -> 4 h; c1 was never deployed. Median 6 h, p90 4 + 0.9 * 4 = 7.6 h.
-    expect(metrics.leadTimeForChanges).toMatchObject({ value: 6, sampleSize: 2 });
-    expect(metrics.leadTimeForChanges.p90).toBeCloseTo(7.6, 10);
-    // 103 failed; the incident opened 2 h after 102 is attributed to it: 2 of 3.
-    expect(metrics.changeFailureRate).toMatchObject({ value: 200 / 3, sampleSize: 3 });
-    // The incident issue was closed 1.5 h after it was opened; 103 has not recovered yet.
+    // A deployment covers every change since the previous one: 101 (01-02 10:00) ships c1 (committed 01-01 10:00Z)
+    // -> 24 h and c2 (02:00Z) -> 8 h; c3 (the merge commit): PR opened 06:00, deployed by 102 at 10:00 -> 4 h.
+    // Median of [4, 8, 24] is 8 h; p90 at rank 0.9 x 2 = 1.8: 8 + 0.8 x 16 = 20.8 h.
+    expect(metrics.leadTimeForChanges).toMatchObject({ value: 8, sampleSize: 3 });
+    expect(metrics.leadTimeForChanges.p90).toBeCloseTo(20.8, 10);
+    // Of the 2 successful deployments, 102 caused the incident opened 2 h after it: 1 of 2 (the errored attempt 103
+    // counts in neither part with the default 'successful' denominator).
+    expect(metrics.changeFailureRate).toMatchObject({ value: 50, sampleSize: 2 });
+    // 102's failure: the incident issue was closed 1.5 h after it was opened.
     expect(metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.5, sampleSize: 1 });
   });
 });

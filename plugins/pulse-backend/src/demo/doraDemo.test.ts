@@ -10,7 +10,7 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 
 describe.each(databases.eachSupportedId())('seedDoraDemo on %p', databaseId => {
-  it('seeds 90 days quickly, deterministically, spanning at least three tiers', async () => {
+  it('seeds 90 days quickly, deterministically, spanning every tier', async () => {
     const knex = await databases.init(databaseId);
     const store = await PulseStore.fromClient(knex);
     const config = mockServices.rootConfig({ data: {} });
@@ -22,11 +22,15 @@ describe.each(databases.eachSupportedId())('seedDoraDemo on %p', databaseId => {
 
     const rules = readDoraConfig(config);
     const window = { from: now.getTime() - 90 * 86_400_000, to: now.getTime() };
-    const tierOf = async (name: string) =>
-      doraScorecardOf(
+    const metricTiers: Record<string, Set<string | null>> = {};
+    const tierOf = async (name: string) => {
+      const card = doraScorecardOf(
         await store.dora.windowStats({ ...rules, ...window, entityRefs: [`component:default/${name}`] }),
         window,
-      ).tier;
+      );
+      for (const [metric, { tier }] of Object.entries(card.metrics)) (metricTiers[metric] ??= new Set()).add(tier);
+      return card.tier;
+    };
     expect(
       Object.fromEntries(
         await Promise.all(
@@ -45,5 +49,9 @@ describe.each(databases.eachSupportedId())('seedDoraDemo on %p', databaseId => {
       'mobile-bff': 'high',
       'mobile-app': 'low',
     });
+    // Deployment frequency, lead time and recovery time show every tier on some service.
+    for (const metric of ['deploymentFrequency', 'leadTimeForChanges', 'failedDeploymentRecoveryTime']) {
+      expect([...metricTiers[metric]].filter(Boolean).sort()).toEqual(['elite', 'high', 'low', 'medium']);
+    }
   });
 });

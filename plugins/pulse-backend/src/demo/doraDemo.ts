@@ -27,10 +27,19 @@ interface DeliveryProfile {
   recoveryHours: number;
 }
 
-const ELITE: DeliveryProfile = { deployChance: 0.95, leadTimeHours: 5, failureChance: 0.02, incidentChance: 0.02, recoveryHours: 0.6 };
-const HIGH: DeliveryProfile = { deployChance: 0.5, leadTimeHours: 60, failureChance: 0.04, incidentChance: 0.04, recoveryHours: 5 };
-const MEDIUM: DeliveryProfile = { deployChance: 0.12, leadTimeHours: 300, failureChance: 0.06, incidentChance: 0.07, recoveryHours: 40 };
-const LOW: DeliveryProfile = { deployChance: 0, fixedDays: [50, 52], leadTimeHours: 1100, failureChance: 0.5, incidentChance: 0.5, recoveryHours: 200 };
+const ELITE: DeliveryProfile = { deployChance: 0.95, leadTimeHours: 5, failureChance: 0.02, incidentChance: 0.03, recoveryHours: 0.6 };
+const HIGH: DeliveryProfile = { deployChance: 0.5, leadTimeHours: 60, failureChance: 0.04, incidentChance: 0.07, recoveryHours: 5 };
+/** Every 15 days: under one deploy day in most calendar weeks, two in every month. */
+const MEDIUM: DeliveryProfile = {
+  deployChance: 0,
+  fixedDays: [5, 20, 35, 50, 65, 80],
+  leadTimeHours: 300,
+  failureChance: 0.1,
+  incidentChance: 0.1,
+  recoveryHours: 40,
+};
+/** One day in 90: a deployment that fails, and its fix, which causes an incident. */
+const LOW: DeliveryProfile = { deployChance: 0, fixedDays: [50], leadTimeHours: 1100, failureChance: 1, incidentChance: 1, recoveryHours: 400 };
 
 const PROFILES: Record<string, DeliveryProfile> = {
   'component:default/identity': ELITE,
@@ -53,19 +62,11 @@ function deliveryHistory(entityRef: string, profile: DeliveryProfile, now: numbe
   const changes: DoraChangeRecord[] = [];
   const incidents: DoraIncidentRecord[] = [];
   const start = now - DEMO_DAYS * DORA_DAY_MS;
-  let previousFailed = false;
 
-  for (let day = 0; day < DEMO_DAYS; day++) {
-    const dayStart = start + day * DORA_DAY_MS;
-    const weekday = new Date(dayStart).getUTCDay() % 6 !== 0;
-    const deploys = profile.fixedDays ? profile.fixedDays.includes(day) : weekday && random() < profile.deployChance;
-    if (!deploys) continue;
-
-    const finishedAt = Math.round(Math.min(now - HOUR_MS, dayStart + (9 + random() * 8) * HOUR_MS));
-    const id = `${name}-${deployments.length + 1}`;
-    const failed = random() < profile.failureChance;
-    const commits = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => `${id}-c${i + 1}`);
-    deployments.push({
+  /** A production deployment (after the same commits went through staging, which the metrics ignore). */
+  const deploy = (finishedAt: number, failed: boolean, commits: string[], rework: boolean) => {
+    const id = `${name}-${deployments.filter(d => d.environment === 'production').length + 1}`;
+    const production: DoraDeploymentRecord = {
       id,
       entityRef,
       environment: 'production',
@@ -73,13 +74,17 @@ function deliveryHistory(entityRef: string, profile: DeliveryProfile, now: numbe
       finishedAt,
       status: failed ? 'failure' : 'success',
       commits,
-      rework: previousFailed,
+      rework,
+    };
+    deployments.push(production, {
+      ...production,
+      id: `${id}-staging`,
+      environment: 'staging',
+      finishedAt: finishedAt - HOUR_MS,
+      startedAt: finishedAt - 2 * HOUR_MS,
+      status: 'success',
+      rework: false,
     });
-    // Every change also goes through staging first, which the metrics ignore.
-    deployments.push({ ...deployments[deployments.length - 1], id: `${id}-staging`, environment: 'staging', finishedAt: finishedAt - HOUR_MS, startedAt: finishedAt - 2 * HOUR_MS, status: 'success', rework: false });
-    for (const sha of commits) {
-      changes.push({ id: sha, entityRef, createdAt: Math.round(finishedAt - around(random, profile.leadTimeHours) * HOUR_MS) });
-    }
     if (!failed && random() < profile.incidentChance) {
       const createdAt = Math.round(finishedAt + (0.5 + random() * 6) * HOUR_MS);
       const resolvedAt = Math.round(createdAt + around(random, profile.recoveryHours) * HOUR_MS);
@@ -93,7 +98,24 @@ function deliveryHistory(entityRef: string, profile: DeliveryProfile, now: numbe
         description: `Error rate above threshold after ${id}`,
       });
     }
-    previousFailed = failed;
+  };
+
+  for (let day = 0; day < DEMO_DAYS; day++) {
+    const dayStart = start + day * DORA_DAY_MS;
+    const weekday = new Date(dayStart).getUTCDay() % 6 !== 0;
+    const deploys = profile.fixedDays ? profile.fixedDays.includes(day) : weekday && random() < profile.deployChance;
+    if (!deploys) continue;
+
+    const finishedAt = Math.round(Math.min(now - 3 * HOUR_MS, dayStart + (9 + random() * 6) * HOUR_MS));
+    const failed = random() < profile.failureChance;
+    const number = deployments.length / 2 + 1;
+    const commits = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => `${name}-${number}-c${i + 1}`);
+    for (const sha of commits) {
+      changes.push({ id: sha, entityRef, createdAt: Math.round(finishedAt - around(random, profile.leadTimeHours) * HOUR_MS) });
+    }
+    deploy(finishedAt, failed, commits, false);
+    // A failed deployment is fixed and the same changes redeployed two hours later: unplanned work (rework).
+    if (failed) deploy(finishedAt + 2 * HOUR_MS, false, commits, true);
   }
   return { deployments, changes, incidents };
 }

@@ -300,8 +300,9 @@ export class DoraStatsQueries {
         SELECT ${entity} AS entity, 'week' AS period, s.week_key AS period_key, COUNT(DISTINCT s.local_day) AS days
         FROM s WHERE s.status = 'success' GROUP BY ${groupEntity} s.week_key
         UNION ALL
-        SELECT ${entity} AS entity, 'month' AS period, ${month} AS period_key, COUNT(DISTINCT s.local_day) AS days
-        FROM s WHERE s.status = 'success' GROUP BY ${groupEntity} ${month}`,
+        SELECT ${entity} AS entity, 'month' AS period, s.month_key AS period_key, COUNT(DISTINCT s.local_day) AS days
+        FROM (SELECT s.entity_ref, s.local_day, ${month} AS month_key FROM s WHERE s.status = 'success') s
+        GROUP BY ${groupEntity} s.month_key`,
     );
     for (const row of rows) {
       let days = result.get(row.entity);
