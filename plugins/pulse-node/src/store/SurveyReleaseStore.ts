@@ -80,6 +80,7 @@ export class SurveyReleaseStore {
     return this.db.transaction(async tx => {
       const pending = await this.lockedPending(tx, roundId);
       await this.takePending(tx, pending);
+      await this.countLate(tx, roundId, pending);
       const released: Row[] = await tx('pulse_survey_response').where('round_id', roundId).select('id', 'entity_ref', 'group_ref');
       const answers: Row[] = await tx('pulse_survey_answer')
         .whereIn('response_id', tx('pulse_survey_response').where('round_id', roundId).select('id'))
@@ -106,6 +107,31 @@ export class SurveyReleaseStore {
       await this.insertResponses(tx, roundId, all);
       return pending.length;
     });
+  }
+
+  /** Counts the answers released at close per leaf (a rerun finds the pool empty and counts nothing). */
+  private async countLate(tx: Knex.Transaction, roundId: number, pending: Row[]): Promise<void> {
+    const late = new Map<string, { entity_ref: string; group_ref: string; answers: number }>();
+    for (const row of pending) {
+      const key = leafKey(row.entity_ref, row.group_ref ?? null);
+      const leaf = late.get(key) ?? { entity_ref: row.entity_ref, group_ref: row.group_ref ?? '', answers: 0 };
+      leaf.answers++;
+      late.set(key, leaf);
+    }
+    const rows = [...late.values()].map(leaf => ({ round_id: roundId, ...leaf }));
+    for (let i = 0; i < rows.length; i += CHUNK) await tx('pulse_survey_late').insert(rows.slice(i, i + CHUNK));
+  }
+
+  /** Answers released at close, per round and leaf. */
+  async lateCounts(roundIds: number[]): Promise<Array<{ roundId: number; entityRef: string; groupRef: string | null; respondents: number }>> {
+    if (roundIds.length === 0) return [];
+    const rows: Row[] = await this.db('pulse_survey_late').whereIn('round_id', roundIds);
+    return rows.map(r => ({
+      roundId: Number(r.round_id),
+      entityRef: r.entity_ref,
+      groupRef: r.group_ref === '' ? null : r.group_ref,
+      respondents: Number(r.answers),
+    }));
   }
 
   /** The round's pending rows, locked against a concurrent release on PostgreSQL (SQLite serializes writers). */

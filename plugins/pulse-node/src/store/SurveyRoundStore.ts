@@ -158,6 +158,7 @@ export class SurveyRoundStore {
         'pulse_survey_participation_count',
         'pulse_survey_round_group',
         'pulse_survey_round_owner',
+        'pulse_survey_late',
       ]) {
         await tx(table).where('round_id', id).delete();
       }

@@ -1,4 +1,5 @@
 import {
+  SurveyAudienceNode,
   SURVEY_ROUND_NODE,
   surveyAudienceTree,
   surveyEntityVisibility,
@@ -38,6 +39,28 @@ const emptyAudience = (): RoundAudience => ({
 });
 
 /**
+ * Hides every node whose count grew at close by a number of answers the anonymity rules would not show on its own:
+ * the tree rules (minimum, subtraction guard) run on the answers released at close, and a node they hide is hidden in
+ * the final results too. Nodes that did not grow are untouched.
+ */
+function withoutSmallGrowth(
+  visibility: Map<string, SurveyVisibility>,
+  lateTree: SurveyAudienceNode[],
+  thresholds: SurveyThresholds,
+): Map<string, SurveyVisibility> {
+  const grown = lateTree.filter(node => node.respondents > 0);
+  if (grown.length === 0) return visibility;
+  const lateVisibility = surveyVisibility(lateTree, thresholds.minRespondents);
+  const result = new Map(visibility);
+  for (const node of grown) {
+    if (lateVisibility.get(node.id)?.hidden && !result.get(node.id)?.hidden) {
+      result.set(node.id, { hidden: true, cause: 'subtraction' });
+    }
+  }
+  return result;
+}
+
+/**
  * Who answered where in some rounds (counts by entity and owning group, in each round's frozen group tree) and what
  * each scope may show under the anonymity rules, for respondents and for each question's answers.
  */
@@ -56,6 +79,8 @@ export class SurveyAudiences {
     const counts = await repository.aggregates.respondentCounts(roundIds);
     const questionCounts = await repository.aggregates.questionCountsByLeaf(roundIds);
     const snapshots = await repository.rounds.snapshots(roundIds);
+    // Batched results showed each batch: answers released at close must not show as a small difference.
+    const late = thresholds.openResults === 'batched' ? await repository.responses.release.lateCounts(roundIds) : [];
     // Rounds created before snapshots existed read today's catalog tree.
     const unfrozen = counts.filter(c => !snapshots.has(c.roundId) && c.groupRef).map(c => c.groupRef!);
     const catalogParents = unfrozen.length > 0 ? await catalog.groupParents(unfrozen) : new Map();
@@ -73,12 +98,16 @@ export class SurveyAudiences {
         list.push(c);
         perQuestion.set(c.questionId, list);
       }
+      const lateTree = surveyAudienceTree(
+        late.filter(c => c.roundId === roundId),
+        ref => parents.get(ref),
+      );
       byRound.set(roundId, {
         parents,
         counts: roundCounts,
         respondents: new Map(tree.map(n => [n.id, n.respondents])),
-        visibility: surveyVisibility(tree, thresholds.minRespondents),
-        textVisibility: surveyVisibility(tree, thresholds.minTextRespondents),
+        visibility: withoutSmallGrowth(surveyVisibility(tree, thresholds.minRespondents), lateTree, thresholds),
+        textVisibility: withoutSmallGrowth(surveyVisibility(tree, thresholds.minTextRespondents), lateTree, thresholds),
         questionCounts: perQuestion,
         questionVisibility: new Map(),
       });

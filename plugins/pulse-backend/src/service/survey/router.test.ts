@@ -46,13 +46,13 @@ const beta5 = [
   [1, 3],
 ];
 
-async function backend(knex: Knex, extra: Parameters<typeof startTestBackend>[0]['features'] = []) {
+async function backend(knex: Knex, extra: Parameters<typeof startTestBackend>[0]['features'] = [], config: object = {}) {
   const { server } = await startTestBackend({
     features: [
       pulsePlugin,
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({ entities }),
-      mockServices.rootConfig.factory({ data: {} }),
+      mockServices.rootConfig.factory({ data: config }),
       ...extra,
     ],
   });
@@ -68,6 +68,11 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     knex = await databases.init(databaseId);
     server = await backend(knex);
   });
+
+  /** The same store read by a backend that shows results only once a round has closed. */
+  let closedServer: typeof server | undefined;
+  const closedMode = async () =>
+    (closedServer ??= await backend(knex, [], { pulse: { surveys: { openResults: 'closed' } } }));
 
   it('ships the default template with stable question ids', async () => {
     const res = await request(server).get('/api/pulse/surveys/templates');
@@ -228,7 +233,11 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
   });
 
   it('shows all answers once closed: a group of 6 with hand-computed scores, a group of 4 hidden', async () => {
-    const shown = await request(server).get(
+    // In batched mode beta showed be1..be5; be6's answer came out at close, so showing 6 now would reveal it.
+    const batched = await request(server).get(`/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/beta`);
+    expect(batched.body).toMatchObject({ hidden: true, reason: expect.stringContaining('subtract') });
+    // With pulse.surveys.openResults: closed nothing showed before the close: all of it shows now.
+    const shown = await request(await closedMode()).get(
       `/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/beta`,
     );
     expect(shown.status).toBe(200);
@@ -252,7 +261,7 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     const text = shown.body.questions.find((q: { questionId: string }) => q.questionId === 'one-change');
     expect(text).toEqual({ questionId: 'one-change', type: 'text', prompt: expect.any(String), hidden: true, reason: fewerThan5 });
 
-    const hidden = await request(server).get(
+    const hidden = await request(await closedMode()).get(
       `/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/alpha`,
     );
     expect(hidden.status).toBe(200);
@@ -263,12 +272,12 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
       reason: expect.stringContaining('Fewer than 5'),
     });
     // The round total (10) minus beta (6) would reveal alpha's 4: the round-wide result hides instead.
-    const round = await request(server).get(`/api/pulse/surveys/rounds/${roundId}/results`);
+    const round = await request(await closedMode()).get(`/api/pulse/surveys/rounds/${roundId}/results`);
     expect(round.body).toMatchObject({ hidden: true, reason: expect.stringContaining('subtract') });
   });
 
   it('lists every team and the entities by title in the overview and its CSV, hidden ones with the reason', async () => {
-    const res = await request(server).get(`/api/pulse/surveys/overview?roundId=${roundId}`);
+    const res = await request(await closedMode()).get(`/api/pulse/surveys/overview?roundId=${roundId}`);
     expect(res.status).toBe(200);
     // Round 10 = alpha 4 + beta 6: alpha is below 5, and the round minus beta would reveal it, so the round hides.
     expect(res.body.overall).toEqual({ ref: 'round', title: 'Q4', hidden: true, reason: expect.stringContaining('subtract') });
@@ -303,7 +312,7 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     });
     expect(res.body.painPoints).toEqual([]);
 
-    const csv = await request(server).get(`/api/pulse/surveys/overview.csv?roundId=${roundId}`);
+    const csv = await request(await closedMode()).get(`/api/pulse/surveys/overview.csv?roundId=${roundId}`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\n');
