@@ -51,6 +51,8 @@ const objective = evaluateSloObjective({
       '3d': { good: 1265, total: 1300 },
     },
     daily: [{ day: 27, good: 11255, total: 11300 }],
+    // Samples over the whole window, the newest two minutes old: no data issue.
+    span: { samples: 4, firstMs: bounds.startMs, lastMs: nowMs - 2 * 60_000 },
   },
 });
 
@@ -152,5 +154,12 @@ describe('EntitySloCard', () => {
     );
     expect(await screen.findByText(/Could not load SLOs/)).toBeInTheDocument();
     expect(screen.getAllByText(/Pulse is down/).length).toBeGreaterThan(0);
+  });
+
+  it('states a threshold objective in its own words', async () => {
+    const statement = 'p99 latency under 500 ms in 99% of minutes';
+    const latency = { ...report.slos[0], objectives: [{ ...objective, statement }] };
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, slos: [latency] }) }));
+    expect(await screen.findByTestId('slo-target')).toHaveTextContent(statement);
   });
 });
