@@ -34,6 +34,9 @@ done
 echo "== several replicas on one PostgreSQL"
 node replicas/multi-replica-test.mjs
 
+echo "== production config: the documented production command refuses every committed secret"
+node reliability/production-config-test.mjs
+
 echo "== reliability: SIGKILL mid-ingestion, then 200 concurrent clients (15 s here, 60 s in docs/reliability.md)"
 node reliability/restart-test.mjs
 node reliability/load-test.mjs --duration 15

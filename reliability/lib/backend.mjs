@@ -35,13 +35,16 @@ export function writeBackendConfig(dir, port, { demoData }) {
   return file;
 }
 
-/** Starts the backend; resolves once /api/pulse/health answers 200. */
-export async function startBackend({ configFile, port, logFile, timeoutMs = 180_000 }) {
+/**
+ * Starts the backend (`configFiles` layered in order over app-config.yaml and, unless `env.NODE_ENV` is production,
+ * app-config.development.yaml); resolves once /api/pulse/health answers 200.
+ */
+export async function startBackend({ configFile, configFiles = [configFile], port, logFile, env = {}, timeoutMs = 180_000 }) {
   const log = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
-    ['.yarn/releases/yarn-4.9.4.cjs', 'start:backend', '--no-watch', '--config', configFile],
-    { cwd: root, detached: true, stdio: ['ignore', log, log], env: { ...process.env, NODE_ENV: 'development' } },
+    ['.yarn/releases/yarn-4.9.4.cjs', 'start:backend', '--no-watch', ...configFiles.flatMap(file => ['--config', file])],
+    { cwd: root, detached: true, stdio: ['ignore', log, log], env: { ...process.env, NODE_ENV: 'development', ...env } },
   );
   const exited = new Promise(resolve => child.once('exit', code => resolve(code)));
   const deadline = Date.now() + timeoutMs;
