@@ -75,9 +75,15 @@ const objective = z
 const alertPolicy = z.union(
   [
     z.object({ alertPolicyRef: z.string().min(1).max(255) }).strict(),
-    z.object({ kind: z.literal('AlertPolicy'), metadata: z.object({ name: z.string() }).passthrough() }).passthrough(),
+    z
+      .object({
+        kind: z.literal('AlertPolicy').optional(),
+        metadata: z.object({ name: z.string().min(1).max(255) }).passthrough(),
+        spec: z.record(z.unknown()),
+      })
+      .passthrough(),
   ],
-  { errorMap: () => ({ message: 'must be an inline AlertPolicy (kind: AlertPolicy) or { alertPolicyRef: <name> }' }) },
+  { errorMap: () => ({ message: 'must be an inline AlertPolicy (metadata and spec) or { alertPolicyRef: <name> }' }) },
 );
 
 /** Which slice fields each budgeting method needs (OpenSLO): RatioTimeslices takes a slice but no slice target. */

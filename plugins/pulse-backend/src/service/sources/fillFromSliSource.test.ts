@@ -84,4 +84,29 @@ describe.each(databases.eachSupportedId())('fillFromSliSource on %p', databaseId
       ]),
     );
   });
+
+  it('fills a threshold SLO with values, and counts a source without fetchValues as a failure for it', async () => {
+    const store = await PulseStore.fromClient(await databases.init(databaseId));
+    const latency: SloDefinition = {
+      ...definition('latency'),
+      spec: {
+        ...definition('latency').spec,
+        indicatorRef: undefined,
+        indicator: { spec: { thresholdMetric: { metricSource: { type: 'Prometheus', spec: { query: 'p99' } } } } },
+        objectives: [{ target: 0.99, op: 'lt', value: 500 }],
+      },
+    };
+    const { slo } = await store.slo.upsertSlo({ entityRef: 'component:default/checkout', definition: latency, source: 'api', now: NOW });
+    const schedule = { frequency: { minutes: 5 }, timeout: { minutes: 1 } };
+    const countsOnly: PulseSliSource = { type: 'Prometheus', schedule, fetchCounts: async () => [] };
+    const withValues: PulseSliSource = {
+      ...countsOnly,
+      fetchValues: async request => [{ ts: request.from, value: 420 }],
+    };
+
+    expect(await fillFromSliSource(store, countsOnly, mockServices.logger.mock(), NOW)).toEqual({ slos: 1, samples: 0, failed: 1 });
+    expect(await fillFromSliSource(store, withValues, mockServices.logger.mock(), NOW)).toEqual({ slos: 1, samples: 1, failed: 0 });
+    // The one value went in at the window start (no sample before it): NOW - 1 day.
+    expect(await store.slo.latestSampleTimes([slo.id])).toEqual(new Map([[slo.id, NOW - 24 * HOUR]]));
+  });
 });
