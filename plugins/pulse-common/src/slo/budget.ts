@@ -72,7 +72,8 @@ export function sloErrorBudget(options: {
   windowLengthMs: number;
   timeSliceMs?: number;
 }): SloErrorBudget {
-  const total = errorBudgetTotal(options);
+  // Tidied first, so that a window meeting its target exactly has 0 left, not a float's dust either side of it.
+  const total = tidySloNumber(errorBudgetTotal(options));
   const consumed = errorBudgetCost({
     budgetingMethod: options.budgetingMethod,
     bad: options.windowCounts.total - options.windowCounts.good,

@@ -35,7 +35,7 @@ describe('wilsonInterval', () => {
 describe('netPromoterScore', () => {
   it('is 0 +- 78.4 for 2 promoters, 1 passive and 2 detractors', () => {
     // p = d = 0.4: Var = 10000 x (0.8 - 0) / 5 = 1600, sd 40, 1.96 x 40 = 78.4
-    const nps = netPromoterScore({ promoters: 2, passives: 1, detractors: 2 });
+    const nps = netPromoterScore({ promoters: 2, passives: 1, detractors: 2 })!;
     expect(nps.score).toBeCloseTo(0, 10);
     expect(nps.low).toBeCloseTo(-78.4, 10);
     expect(nps.high).toBeCloseTo(78.4, 10);
@@ -44,7 +44,7 @@ describe('netPromoterScore', () => {
 
   it('is +50 for 6 promoters, 3 passives, 1 detractor with the textbook variance', () => {
     // p = 0.6, d = 0.1: Var = 10000 x (0.7 - 0.25) / 10 = 450, 1.96 x sqrt(450) = 41.5779
-    const nps = netPromoterScore({ promoters: 6, passives: 3, detractors: 1 });
+    const nps = netPromoterScore({ promoters: 6, passives: 3, detractors: 1 })!;
     expect(nps.score).toBeCloseTo(50, 10);
     expect(nps.low).toBeCloseTo(8.4221, 4);
     expect(nps.high).toBeCloseTo(91.5779, 4);
@@ -57,14 +57,14 @@ describe('netPromoterScore', () => {
       low: 100,
       high: 100,
     });
-    const nps = netPromoterScore({ promoters: 9, passives: 0, detractors: 1 });
+    const nps = netPromoterScore({ promoters: 9, passives: 0, detractors: 1 })!;
     expect(nps.score).toBeCloseTo(80, 10);
     expect(nps.low).toBeCloseTo(80 - 1.96 * Math.sqrt(360), 10);
     expect(nps.high).toBe(100);
   });
 
-  it('is all zeros without answers', () => {
-    expect(netPromoterScore({ promoters: 0, passives: 0, detractors: 0 }).score).toBe(0);
+  it('is null without answers: no score, rather than a score of 0', () => {
+    expect(netPromoterScore({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
   });
 });
 
@@ -99,7 +99,24 @@ describe('surveyQuestionResult', () => {
     expect(result.favorable!.low).toBeCloseTo(0.230720, 5);
   });
 
-  it('uses the top two points of any scale as favorable (6 and 7 of 1-7)', () => {
+  it('counts only the top point as favorable on a 1-3 scale: all-neutral answers are 0% favorable', () => {
+    // 1-3 has 3 points (< 5): top-box. Four answers of 2 (neutral): 0 of 4 favorable (top-2-box said 100%).
+    const neutral = surveyQuestionResult(
+      { id: 'q', type: 'scale', prompt: 'OK?', required: true, min: 1, max: 3 },
+      { answered: 4, distribution: { '2': 4 } },
+      { minRespondents: 3 },
+    );
+    expect(neutral.favorable!.share).toBe(0);
+    // 1-4 (4 points) is top-box too: 1 of 4 answered 4, the two 3s are not favorable -> 0.25.
+    const four = surveyQuestionResult(
+      { id: 'q', type: 'scale', prompt: 'OK?', required: true, min: 1, max: 4 },
+      { answered: 4, distribution: { '2': 1, '3': 2, '4': 1 } },
+      { minRespondents: 3 },
+    );
+    expect(four.favorable!.share).toBe(0.25);
+  });
+
+  it('uses the top two points of a scale of 5 or more points as favorable (6 and 7 of 1-7)', () => {
     const result = surveyQuestionResult(
       { id: 'ci', type: 'scale', prompt: 'CI?', required: true, min: 1, max: 7 },
       { answered: 4, distribution: { '5': 2, '6': 1, '7': 1 } },

@@ -31,14 +31,14 @@ export function wilsonInterval(successes: number, n: number, z = SURVEY_Z_95): S
 
 /**
  * Net Promoter Score: % promoters (9-10) - % detractors (0-6), with the 95% interval from its variance
- * 100^2 x ((p + d) - (p - d)^2) / n, clamped to [-100, 100].
+ * 100^2 x ((p + d) - (p - d)^2) / n, clamped to [-100, 100]. Null without answers: there is no score, not a score of 0.
  */
 export function netPromoterScore(
   counts: { promoters: number; passives: number; detractors: number },
   z = SURVEY_Z_95,
-): SurveyNps {
+): SurveyNps | null {
   const n = counts.promoters + counts.passives + counts.detractors;
-  if (n === 0) return { score: 0, low: 0, high: 0, promoters: 0, passives: 0, detractors: 0 };
+  if (n === 0) return null;
   const p = counts.promoters / n;
   const d = counts.detractors / n;
   const score = 100 * (p - d);
@@ -100,12 +100,25 @@ function numericDistribution(
   return entries;
 }
 
+/** Scales of at least this many points count their top two points as favorable; shorter scales only the top one. */
+export const SURVEY_TOP_TWO_BOX_MIN_POINTS = 5;
+
+/**
+ * The lowest favorable point of a scale: top-2-box on scales of 5 points or more (4 and 5 of 1-5, 6 and 7 of 1-7),
+ * top-box below that (3 of 1-3: a neutral middle answer is not favorable).
+ */
+export function favorableFrom(scale: { min: number; max: number }): number {
+  const points = scale.max - scale.min + 1;
+  return points >= SURVEY_TOP_TWO_BOX_MIN_POINTS ? scale.max - 1 : scale.max;
+}
+
 function meanOf(distribution: SurveyDistributionEntry[], answered: number): number {
   return distribution.reduce((sum, entry) => sum + Number(entry.value) * entry.count, 0) / answered;
 }
 
 /**
- * The result of one question: count, mean and distribution; the favorable (top-2-box) share with its Wilson interval
+ * The result of one question: count, mean and distribution; the favorable share (top-2-box, top-box on scales of
+ * fewer than 5 points) with its Wilson interval
  * for scales; NPS with its interval; choice shares; free text when allowed. Hidden (no numbers) when fewer than the
  * minimum answered it; free text shows when the caller passes the comments (the scope has enough responses).
  */
@@ -126,9 +139,9 @@ export function surveyQuestionResult(
   switch (question.type) {
     case 'scale': {
       const distribution = numericDistribution(question, aggregate);
-      const { max } = surveyScaleOf(question);
+      const lowestFavorable = favorableFrom(surveyScaleOf(question));
       const favorable = distribution
-        .filter(entry => Number(entry.value) >= max - 1)
+        .filter(entry => Number(entry.value) >= lowestFavorable)
         .reduce((sum, entry) => sum + entry.count, 0);
       return {
         ...base,
@@ -166,6 +179,6 @@ export function surveyHeadline(respondents: number, questions: SurveyQuestionRes
     ...(satisfaction?.mean !== undefined && satisfaction.favorable
       ? { satisfaction: { mean: satisfaction.mean, favorable: satisfaction.favorable } }
       : {}),
-    ...(nps?.nps ? { nps: nps.nps } : {}),
+    ...(nps && nps.nps !== undefined ? { nps: nps.nps } : {}),
   };
 }

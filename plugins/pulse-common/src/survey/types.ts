@@ -139,10 +139,10 @@ export interface SurveyQuestionResult {
   reason?: string;
   mean?: number;
   distribution?: SurveyDistributionEntry[];
-  /** `scale`: top-2-box share. */
+  /** `scale`: the favorable share: top-2-box on scales of 5 points or more, top-box below. */
   favorable?: SurveyShare;
-  /** `nps`. */
-  nps?: SurveyNps;
+  /** `nps`: null when nobody answered it. */
+  nps?: SurveyNps | null;
   /** `text`: the answers, sorted, only when the scope has enough responses for free text. */
   comments?: string[];
   /** `text`: why the comments are not shown. */
@@ -170,7 +170,8 @@ export interface SurveyHeadline {
   respondents: number;
   /** Mean and favorable share of the template's first scale question (overall satisfaction). */
   satisfaction?: { mean: number; favorable: SurveyShare };
-  nps?: SurveyNps;
+  /** Null when nobody answered the NPS question. */
+  nps?: SurveyNps | null;
 }
 
 /** Results withheld for anonymity: a reason and no numbers. */
