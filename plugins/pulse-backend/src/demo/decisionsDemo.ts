@@ -1,4 +1,4 @@
-import { errorBudgetFraction, sloWindowBounds } from '@pulse/plugin-pulse-common';
+import { sloCoveredMs, sloWindowBounds, wholeWindowErrorBudget } from '@pulse/plugin-pulse-common';
 import { PulseContext } from '../service/context';
 import { assessIncidentBudgets } from '../service/decisions/incidentBudgets';
 import { PolicyReleaseGate } from '../service/decisions/PolicyReleaseGate';
@@ -32,7 +32,16 @@ async function seedMajorIncident(
   const bounds = sloWindowBounds(slo.definition.spec.timeWindow[0], endMs);
   const sums = await ctx.store.slo.sums.objectiveSums({ sloId: slo.id, windowStartMs: bounds.startMs, nowMs: endMs, lookbacks: {} });
   const target = Math.max(...slo.definition.spec.objectives.map(o => o.target));
-  const bad = Math.ceil(incident.share * errorBudgetFraction(target) * sums.window.total * 1.05);
+  // Shares are measured against the whole window's budget: the events so far scaled to the window's length.
+  const span = await ctx.store.slo.sums.sampleSpan(slo.id, bounds.startMs, endMs);
+  const budget = wholeWindowErrorBudget({
+    budgetingMethod: 'Occurrences',
+    target,
+    windowCounts: sums.window,
+    windowLengthMs: bounds.lengthMs,
+    coveredMs: sloCoveredMs(span, endMs),
+  });
+  const bad = Math.ceil(incident.share * (budget ?? 0) * 1.05);
   const slices = incident.minutes / 5;
   await ctx.store.slo.writeSamples(
     Array.from({ length: slices }, (_, k) => ({

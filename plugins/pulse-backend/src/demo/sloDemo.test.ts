@@ -59,5 +59,20 @@ describe.each(databases.eachSupportedId())('SLO demo on %p', databaseId => {
     expect(search.objectives[0].errorBudget.consumed).toBeGreaterThan(0);
     expect(search.objectives[0].status).toBe('OK');
 
+    // A new SLO six hours old, overspent after a blip: INSUFFICIENT_DATA, and the gate warns instead of blocking.
+    const pipeline = await report('deploy-pipeline');
+    const young = pipeline.slos.find(s => s.name === 'pipeline-queue-time')!.objectives[0];
+    expect(young.status).toBe('INSUFFICIENT_DATA');
+    expect(young.data.issues).toEqual(['insufficient data']);
+    expect(young.errorBudget.remainingFraction).toBeLessThan(0);
+    expect(await gate('deploy-pipeline')).toBe('warn');
+
+    // Every status shows somewhere (WARNING: checkout, burning and below 25% or alerting).
+    const statuses = new Set<string>();
+    for (const name of components) {
+      for (const slo of (await report(name)).slos) slo.objectives.forEach(o => statuses.add(o.status));
+    }
+    expect([...statuses].sort()).toEqual(['BREACHED', 'INSUFFICIENT_DATA', 'OK', 'WARNING']);
+
   });
 });

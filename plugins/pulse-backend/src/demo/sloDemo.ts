@@ -15,6 +15,8 @@ interface DemoSlo {
   definition: SloDefinition;
   traffic: number;
   errorRatio: (ageMs: number, random: () => number) => number;
+  /** How far back its samples go, when less than the demo's 28 days (an SLO defined recently). */
+  historyMs?: number;
 }
 
 const ROLLING_28D: SloTimeWindow = { duration: '28d', isRolling: true };
@@ -139,6 +141,21 @@ const DEMO_SLOS: DemoSlo[] = [
     errorRatio: () => 0.015,
   },
   {
+    // Defined six hours ago with a blip in its first hour: overspent, but with less than the 24 hours of data a
+    // status needs, so INSUFFICIENT_DATA and the gate warns instead of blocking.
+    entityRef: 'component:default/deploy-pipeline',
+    definition: ratioSlo({
+      name: 'pipeline-queue-time',
+      displayName: 'Runs start promptly',
+      description: 'Pipeline runs that start within five minutes of being queued',
+      objectives: [{ displayName: '99% start within 5 minutes', target: 0.99 }],
+      service: 'deploy-pipeline',
+    }),
+    traffic: 20,
+    errorRatio: ageMs => (ageMs > 5 * HOUR_MS ? 0.2 : 0.002),
+    historyMs: 6 * HOUR_MS,
+  },
+  {
     entityRef: 'component:default/mobile-app',
     definition: ratioSlo({
       name: 'mobile-crash-free',
@@ -170,11 +187,11 @@ const DEMO_SLOS: DemoSlo[] = [
   },
 ];
 
-/** One sample every five minutes over the last 28 days, with noisy traffic around the profile. */
+/** One sample every five minutes over the last 28 days (or the SLO's history), with noisy traffic around the profile. */
 function demoSamples(slo: DemoSlo, sloId: number, now: number, random: () => number): SliSampleRow[] {
   const end = now - (now % STEP_MS);
   const rows: SliSampleRow[] = [];
-  for (let ts = end - DEMO_DAYS * DAY_MS; ts <= end; ts += STEP_MS) {
+  for (let ts = end - (slo.historyMs ?? DEMO_DAYS * DAY_MS); ts <= end; ts += STEP_MS) {
     const total = Math.round(slo.traffic * (0.7 + 0.6 * random()));
     const expectedBad = total * slo.errorRatio(end - ts, random) * (0.5 + random());
     const bad = Math.min(total, Math.floor(expectedBad + random()));

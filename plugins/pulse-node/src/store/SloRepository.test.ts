@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { SloDefinition } from '@pulse/plugin-pulse-common';
+import { SloDefinition, zoneOffsetSpans } from '@pulse/plugin-pulse-common';
 import { PulseStore } from './PulseStore';
 import { sloKey } from './SloRepository';
 
@@ -121,16 +121,17 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
     expect(sums.window).toEqual({ good: 1200, total: 2400 });
   });
 
-  it('sums events per window, lookback and day', async () => {
+  it('sums events per window, lookback and calendar day over [start, now)', async () => {
     const { repo, sloId } = await setUp();
-    const windowStartMs = now - 28 * DAY;
+    const windowStartMs = now - 28 * DAY; // 1 November 12:00 UTC: day 0 is 1 November
     await repo.writeSamples([
       { sloId, ts: windowStartMs - HOUR, good: 0, total: 1000 }, // before the window and every lookback
-      { sloId, ts: now - 10 * DAY, good: 9990, total: 10000 }, // day 18
-      { sloId, ts: now - 2 * DAY, good: 980, total: 1000 }, // day 26, 3d
-      { sloId, ts: now - 3 * HOUR, good: 190, total: 200 }, // day 27, 3d
-      { sloId, ts: now - 2 * MIN, good: 95, total: 100 }, // day 27, 3d, 1h, 5m
+      { sloId, ts: now - 10 * DAY, good: 9990, total: 10000 }, // 19 November: day 18
+      { sloId, ts: now - 2 * DAY, good: 980, total: 1000 }, // 27 November: day 26, 3d
+      { sloId, ts: now - 3 * HOUR, good: 190, total: 200 }, // 29 November 09:00: day 28, 3d
+      { sloId, ts: now - 2 * MIN, good: 95, total: 100 }, // day 28, 3d, 1h, 5m
       { sloId, ts: now - 5 * MIN, good: 10, total: 10 }, // the 5m lookback includes its start
+      { sloId, ts: now, good: 0, total: 500 }, // stamped now: windows are half-open, so never counted
     ]);
     const sums = await repo.sums.objectiveSums({ sloId, windowStartMs, nowMs: now, lookbacks });
     expect(sums).toEqual({
@@ -143,9 +144,44 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
       daily: [
         { day: 18, good: 9990, total: 10000 },
         { day: 26, good: 980, total: 1000 },
-        { day: 27, good: 295, total: 310 },
+        { day: 28, good: 295, total: 310 },
       ],
     });
+    // Six samples start in [window start, now): the one stamped now is not among them.
+    expect(await repo.sums.sampleSpan(sloId, windowStartMs, now)).toEqual({
+      samples: 5,
+      firstMs: now - 10 * DAY,
+      lastMs: now - 2 * MIN,
+    });
+    expect(await repo.sums.sampleSpan(sloId, now - MIN, now)).toEqual({ samples: 0, firstMs: null, lastMs: null });
+  });
+
+  it('groups days by the calendar days of the SLO’s time zone, 25-hour days included', async () => {
+    const { repo, sloId } = await setUp();
+    // October 2026 in Berlin: 1 October 00:00 CEST = 30 September 22:00 UTC. Summer time ends on 25 October at
+    // 01:00 UTC, so 25 October runs from 24 October 22:00 UTC to 25 October 23:00 UTC (25 hours).
+    const windowStartMs = Date.parse('2026-09-30T22:00:00Z');
+    const nowMs = Date.parse('2026-10-27T12:00:00Z');
+    await repo.writeSamples([
+      { sloId, ts: windowStartMs, good: 1, total: 1 }, // 1 October 00:00: day 0
+      { sloId, ts: Date.parse('2026-10-24T21:59:00Z'), good: 0, total: 1 }, // 24 October 23:59 CEST: day 23
+      { sloId, ts: Date.parse('2026-10-24T22:00:00Z'), good: 0, total: 2 }, // 25 October 00:00 CEST: day 24
+      { sloId, ts: Date.parse('2026-10-25T22:30:00Z'), good: 0, total: 4 }, // 25 October 23:30 CET: still day 24
+      { sloId, ts: Date.parse('2026-10-25T23:00:00Z'), good: 0, total: 8 }, // 26 October 00:00 CET: day 25
+    ]);
+    const sums = await repo.sums.objectiveSums({
+      sloId,
+      windowStartMs,
+      nowMs,
+      lookbacks: {},
+      dayOffsets: zoneOffsetSpans('Europe/Berlin', windowStartMs, nowMs),
+    });
+    expect(sums.daily).toEqual([
+      { day: 0, good: 1, total: 1 },
+      { day: 23, good: 0, total: 1 },
+      { day: 24, good: 0, total: 6 },
+      { day: 25, good: 0, total: 8 },
+    ]);
   });
 
   it('counts good and bad time slices', async () => {
@@ -159,7 +195,8 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
       // A bad slice (90%) three hours ago, a good one (100%) ten minutes ago.
       { sloId, ts: now - 3 * HOUR, good: 9, total: 10 },
       { sloId, ts: now - 10 * MIN, good: 10, total: 10 },
-      // A bad slice starting 5 minutes ago, and a slice without events, which does not count.
+      // A bad slice starting 5 minutes ago, and a slice without events, which the store leaves out (pulse-common
+      // adds every slice without events as a good one).
       { sloId, ts: now - 5 * MIN, good: 0, total: 4 },
       { sloId, ts: now - 30 * MIN, good: 0, total: 0 },
     ]);
@@ -179,7 +216,7 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
       },
       daily: [
         { day: 26, good: 1, total: 1 },
-        { day: 27, good: 1, total: 3 },
+        { day: 28, good: 1, total: 3 },
       ],
     });
   });

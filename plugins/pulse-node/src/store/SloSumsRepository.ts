@@ -1,7 +1,23 @@
-import { SliCounts, SloDailyCounts } from '@pulse/plugin-pulse-common';
+import {
+  SliCounts,
+  SloDailyCounts,
+  SloSampleSpan,
+  SloThresholdOperator,
+  ZoneOffsetSpan,
+} from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
 
 const DAY_MS = 86_400_000;
+
+/** OpenSLO's threshold operators in SQL; the operator is inlined from this table, the value is bound. */
+const SQL_OPERATORS: Record<SloThresholdOperator, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
+
+/**
+ * How samples become time slices. Timeslices: a slice counts 1, good when good >= minGoodRatio x total.
+ * RatioTimeslices (`ratio: true`): a slice counts 1 and its good is its own good/total ratio, so the SLI is the mean
+ * of the slices' ratios.
+ */
+export type SloTimeSliceRule = { sliceMs: number; minGoodRatio: number } | { sliceMs: number; ratio: true };
 
 /** What to sum for one SLO objective. */
 export interface SloSumsQuery<L extends string> {
@@ -10,8 +26,12 @@ export interface SloSumsQuery<L extends string> {
   nowMs: number;
   /** Burn-rate lookbacks by name, in milliseconds before now. */
   lookbacks: Record<L, number>;
-  /** Timeslices: count slices of this length, good when good >= minGoodRatio x total. Occurrences: omit. */
-  timeSlice?: { sliceMs: number; minGoodRatio: number };
+  /** Timeslices and RatioTimeslices: how slices are counted (see SloTimeSliceRule). Occurrences: omit. */
+  timeSlice?: SloTimeSliceRule;
+  /** Threshold SLIs: each stored value is one event, good when `value op threshold.value` holds. */
+  threshold?: { op: SloThresholdOperator; value: number };
+  /** The window zone's UTC offsets over the range (`zoneOffsetSpans`), so days are its calendar days; default UTC. */
+  dayOffsets?: ZoneOffsetSpan[];
 }
 
 /** Good/total per window, lookback and day: events, or time slices when `timeSlice` is given. */
@@ -25,6 +45,32 @@ export interface SloSums<L extends string> {
 interface CountedRows {
   rows: Knex.QueryBuilder;
   positionOf: (startMs: number) => number;
+}
+
+const UTC: ZoneOffsetSpan[] = [{ fromMs: 0, offsetMs: 0 }];
+
+const integer = (n: number) => {
+  if (!Number.isSafeInteger(n)) throw new Error(`Expected a whole number of milliseconds, got ${n}`);
+  return String(n);
+};
+
+/**
+ * SQL for the calendar day of the instant `expr` in the window's zone, counted from the day the window starts in:
+ * floor((ts + offset) / 24h), the local day number, with the offset of the span the instant falls in. The numbers are
+ * computed here and inlined as integers, so both databases do integer arithmetic on the same expression.
+ */
+function localDaySql(expr: string, windowStartMs: number, spans: ZoneOffsetSpan[]): string {
+  const offsetAt = (ms: number) => [...spans].reverse().find(span => span.fromMs <= ms)?.offsetMs ?? spans[0].offsetMs;
+  const firstDay = Math.floor((windowStartMs + offsetAt(windowStartMs)) / DAY_MS);
+  const offset =
+    spans.length === 1
+      ? integer(spans[0].offsetMs)
+      : `CASE ${spans
+          .slice(1)
+          .reverse()
+          .map(span => `WHEN ${expr} >= ${integer(span.fromMs)} THEN ${integer(span.offsetMs)}`)
+          .join(' ')} ELSE ${integer(spans[0].offsetMs)} END`;
+  return `CAST((${expr} + ${offset}) / ${DAY_MS} AS BIGINT) - ${integer(firstDay)}`;
 }
 
 const counts = (good: unknown, total: unknown): SliCounts => ({ good: Number(good ?? 0), total: Number(total ?? 0) });
@@ -42,21 +88,45 @@ export class SloSumsRepository {
     const longest = Math.max(0, ...names.map(n => query.lookbacks[n]));
     const rangeStartMs = Math.min(query.windowStartMs, query.nowMs - longest);
     const starts = [query.windowStartMs, ...names.map(n => query.nowMs - query.lookbacks[n])];
-    const source = this.samplesBetween(query.sloId, rangeStartMs, query.nowMs);
+    const source = query.threshold
+      ? this.valuesBetween(query.sloId, rangeStartMs, query.nowMs, query.threshold)
+      : this.samplesBetween(query.sloId, rangeStartMs, query.nowMs);
     const counted = query.timeSlice
-      ? this.slices(source, query.windowStartMs, query.timeSlice)
-      : this.events(source, query.windowStartMs);
+      ? this.slices(source, query.windowStartMs, query.timeSlice, query.dayOffsets ?? UTC)
+      : this.events(source, query.windowStartMs, query.dayOffsets ?? UTC);
 
     return this.sumsByDay(counted, starts.map(counted.positionOf), names);
   }
 
-  /** Raw samples and hourly and daily roll-ups of one SLO with from <= ts <= to, as (ts, good, total). */
+  /**
+   * How many raw samples (or threshold values) of one SLO start in [from, to), and the first and newest start: what
+   * the report's data issues (no data, stale data, too little data) are judged on.
+   */
+  async sampleSpan(sloId: number, fromMs: number, toMs: number): Promise<SloSampleSpan> {
+    const rows = await Promise.all(
+      ['pulse_sli_sample', 'pulse_sli_value'].map(table =>
+        this.db(table)
+          .where('slo_id', sloId)
+          .andWhere('ts', '>=', fromMs)
+          .andWhere('ts', '<', toMs)
+          .first(this.db.raw('COUNT(*) AS n'), this.db.raw('MIN(ts) AS first_ts'), this.db.raw('MAX(ts) AS last_ts')),
+      ),
+    );
+    const present = rows.filter(row => Number(row?.n ?? 0) > 0);
+    return {
+      samples: present.reduce((n, row) => n + Number(row.n), 0),
+      firstMs: present.length > 0 ? Math.min(...present.map(row => Number(row.first_ts))) : null,
+      lastMs: present.length > 0 ? Math.max(...present.map(row => Number(row.last_ts))) : null,
+    };
+  }
+
+  /** Raw samples and hourly and daily roll-ups of one SLO with from <= ts < to, as (ts, good, total). */
   private samplesBetween(sloId: number, fromMs: number, toMs: number): Knex.QueryBuilder {
     return this.db('pulse_sli_sample')
       .select('ts', 'good', 'total')
       .where('slo_id', sloId)
       .andWhere('ts', '>=', fromMs)
-      .andWhere('ts', '<=', toMs)
+      .andWhere('ts', '<', toMs)
       .unionAll(q =>
         q
           .select('ts', 'good', 'total')
@@ -64,12 +134,42 @@ export class SloSumsRepository {
           .where('slo_id', sloId)
           .whereIn('resolution', ['hour', 'day'])
           .andWhere('ts', '>=', fromMs)
-          .andWhere('ts', '<=', toMs),
+          .andWhere('ts', '<', toMs),
       );
   }
 
-  /** Events: each sample counts its good and total, at position (pos) ts, in day (ts - window start) / 24h. */
-  private events(source: Knex.QueryBuilder, windowStartMs: number): CountedRows {
+  /**
+   * A threshold SLO's values with from <= ts < to as (ts, good, total): each value one event, good when it meets the
+   * threshold; with the hourly and daily roll-ups, which hold the values already counted that way.
+   */
+  private valuesBetween(
+    sloId: number,
+    fromMs: number,
+    toMs: number,
+    threshold: { op: SloThresholdOperator; value: number },
+  ): Knex.QueryBuilder {
+    return this.db('pulse_sli_value')
+      .select(
+        'ts',
+        this.db.raw(`CASE WHEN value ${SQL_OPERATORS[threshold.op]} ? THEN 1 ELSE 0 END AS good`, [threshold.value]),
+        this.db.raw('1 AS total'),
+      )
+      .where('slo_id', sloId)
+      .andWhere('ts', '>=', fromMs)
+      .andWhere('ts', '<', toMs)
+      .unionAll(q =>
+        q
+          .select('ts', 'good', 'total')
+          .from('pulse_sli_rollup')
+          .where('slo_id', sloId)
+          .whereIn('resolution', ['hour', 'day'])
+          .andWhere('ts', '>=', fromMs)
+          .andWhere('ts', '<', toMs),
+      );
+  }
+
+  /** Events: each sample counts its good and total, at position (pos) ts, in the calendar day of ts. */
+  private events(source: Knex.QueryBuilder, windowStartMs: number, dayOffsets: ZoneOffsetSpan[]): CountedRows {
     return {
       rows: this.db
         .from(source.as('s'))
@@ -77,7 +177,7 @@ export class SloSumsRepository {
           'good',
           'total',
           { pos: 'ts' },
-          this.db.raw('CAST((ts - ?) / ? AS BIGINT) AS day', [windowStartMs, DAY_MS]),
+          this.db.raw(`${localDaySql('ts', windowStartMs, dayOffsets)} AS day`),
         ),
       positionOf: startMs => startMs,
     };
@@ -91,20 +191,22 @@ export class SloSumsRepository {
   private slices(
     source: Knex.QueryBuilder,
     windowStartMs: number,
-    timeSlice: { sliceMs: number; minGoodRatio: number },
+    timeSlice: SloTimeSliceRule,
+    dayOffsets: ZoneOffsetSpan[],
   ): CountedRows {
-    const { sliceMs, minGoodRatio } = timeSlice;
+    const { sliceMs } = timeSlice;
+    const good =
+      'ratio' in timeSlice
+        ? this.db.raw('CAST(SUM(good) AS DOUBLE PRECISION) / SUM(total) AS good')
+        : this.db.raw('CASE WHEN SUM(good) >= CAST(? AS DOUBLE PRECISION) * SUM(total) THEN 1 ELSE 0 END AS good', [
+            timeSlice.minGoodRatio,
+          ]);
     const indexed = this.db
       .from(source.as('s'))
       .select(this.db.raw('CAST(ts / ? AS BIGINT) AS slice', [sliceMs]), 'good', 'total');
     const sliced = this.db
       .from(indexed.as('i'))
-      .select(
-        'slice',
-        this.db.raw('CASE WHEN SUM(good) >= CAST(? AS DOUBLE PRECISION) * SUM(total) THEN 1 ELSE 0 END AS good', [
-          minGoodRatio,
-        ]),
-      )
+      .select('slice', good)
       .groupBy('slice')
       .havingRaw('SUM(total) > 0');
     return {
@@ -114,7 +216,7 @@ export class SloSumsRepository {
           'good',
           this.db.raw('1 AS total'),
           { pos: 'slice' },
-          this.db.raw('CAST((slice * ? - ?) / ? AS BIGINT) AS day', [sliceMs, windowStartMs, DAY_MS]),
+          this.db.raw(`${localDaySql(`slice * ${integer(sliceMs)}`, windowStartMs, dayOffsets)} AS day`),
         ),
       // A slice starts at or after `start` when its index is at least ceil(start / sliceMs).
       positionOf: startMs => Math.ceil(startMs / sliceMs),

@@ -2,6 +2,7 @@ import {
   incidentBudgetShare,
   IncidentBudgetSpend,
   isPostmortemRequired,
+  sloCoveredMs,
   sloObjectiveDisplayName,
   sloWindowBounds,
 } from '@pulse/plugin-pulse-common';
@@ -10,7 +11,8 @@ import { timeSliceOf } from '../slo/reports';
 
 /**
  * What an incident spent of one objective's budget: the SLI sums between its start and end (now while open) against
- * the window that ends with it, read with the same indexed range sums as the SLO report.
+ * the budget of the whole window that ends with it (events so far scaled to the window's length), read with the same
+ * indexed range sums as the SLO report.
  */
 async function spendOf(
   store: PulseStore,
@@ -21,6 +23,7 @@ async function spendOf(
   const endMs = Math.min(incident.resolvedAt ?? nowMs, nowMs);
   const { spec } = record.definition;
   const bounds = sloWindowBounds(spec.timeWindow[0], endMs);
+  const coveredMs = sloCoveredMs(await store.slo.sums.sampleSpan(record.id, bounds.startMs, endMs), endMs);
   const spends: IncidentBudgetSpend[] = [];
   for (const objective of spec.objectives) {
     const timeSlice = timeSliceOf(record, objective);
@@ -36,6 +39,7 @@ async function spendOf(
       target: objective.target,
       windowCounts: sums.window,
       windowLengthMs: bounds.lengthMs,
+      coveredMs,
       incidentCounts: sums.lookbacks.incident,
       timeSliceMs: timeSlice?.sliceMs,
     });

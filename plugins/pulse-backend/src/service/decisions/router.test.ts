@@ -33,7 +33,8 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
     await request(server)
       .post('/api/pulse/slo/samples')
       .set(service)
-      .send({ items: [sample(CHECKOUT, now, 2 * HOUR, 9_800, 10_000)] })
+      // The empty sample two days ago gives the window more than the 24 hours of data a status needs to block.
+      .send({ items: [sample(CHECKOUT, now, 2 * DAY, 0, 0), sample(CHECKOUT, now, 2 * HOUR, 9_800, 10_000)] })
       .expect(200);
   }
 
@@ -208,12 +209,16 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
     const now = Date.now();
     await request(server).put(`${SLO}/slos/availability`).send(sloDocument()).expect(201);
     // Window at the end of incident A: 100,000 events, a 1,000-event budget; A spends 200 + 100 = 300 bad (30%).
-    // At the end of incident B: 98,000 events (budget 980); B spends 100 bad (10.2%).
+    // At the end of incident B: 98,000 events (budget 980); B spends 100 bad (10.2%). Shares are against the whole
+    // window's budget (events so far x 28 days / time since the window's first sample): the two empty samples open
+    // each incident's 28-day window exactly, so the scale is 1.
     await request(server)
       .post('/api/pulse/slo/samples')
       .set(service)
       .send({
         items: [
+          sample(CHECKOUT, now, 28 * DAY + 7 * HOUR, 0, 0), // opens B's window (it ends 7 hours ago)
+          sample(CHECKOUT, now, 28 * DAY + 3 * HOUR, 0, 0), // opens A's window (it ends 3 hours ago)
           sample(CHECKOUT, now, 10 * DAY, 50_000, 50_000),
           sample(CHECKOUT, now, 9 * DAY, 47_900, 47_900),
           sample(CHECKOUT, now, 8 * HOUR, 0, 100),

@@ -1,14 +1,19 @@
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  DEFAULT_SLO_DATA_RULES,
   DEFAULT_SLO_RELEASE_GATE_POLICY,
+  SloDataRules,
   SloGateDecision,
   SloReleaseGatePolicy,
 } from '@pulse/plugin-pulse-common';
+import { Duration } from 'luxon';
 
 /** `pulse.slo` with its defaults applied. Job schedules live under `pulse.jobs` (see scheduleGlobalJob). */
 export interface SloConfig {
   releaseGate: SloReleaseGatePolicy;
+  /** How much data a status needs (`minimumData`) and when the newest sample is stale (`staleAfter`). */
+  data: SloDataRules;
   rollup: {
     /** Days after which hourly sums are rolled up into daily sums. */
     hourlyRetentionDays: number;
@@ -37,11 +42,23 @@ function releaseGatePolicy(config: Config | undefined): SloReleaseGatePolicy {
   };
 }
 
+/** A duration key (`24h`, `PT6H` or `{ hours: 6 }`) in milliseconds; must be positive. */
+function durationMs(config: Config | undefined, key: string, fallback: number): number {
+  if (!config?.has(key)) return fallback;
+  const ms = Duration.fromObject(readDurationFromConfig(config, { key })).toMillis();
+  if (!(ms > 0)) throw new InputError(`pulse.slo.${key} must be a positive duration`);
+  return ms;
+}
+
 export function readSloConfig(root: Config): SloConfig {
   const config = root.getOptionalConfig('pulse.slo');
   const rollup = config?.getOptionalConfig('rollup');
   return {
     releaseGate: releaseGatePolicy(config?.getOptionalConfig('releaseGate')),
+    data: {
+      minimumDataMs: durationMs(config, 'minimumData', DEFAULT_SLO_DATA_RULES.minimumDataMs),
+      staleAfterMs: durationMs(config, 'staleAfter', DEFAULT_SLO_DATA_RULES.staleAfterMs),
+    },
     rollup: {
       hourlyRetentionDays: rollup?.getOptionalNumber('hourlyRetentionDays') ?? DEFAULT_HOURLY_RETENTION_DAYS,
       dailyRetentionDays: rollup?.getOptionalNumber('dailyRetentionDays') ?? DEFAULT_DAILY_RETENTION_DAYS,

@@ -1,7 +1,9 @@
 import {
   EntitySloReport,
+  DEFAULT_SLO_DATA_RULES,
   SLO_BURN_RATE_LOOKBACKS,
   SloBurnRateLookback,
+  SloDataRules,
   SloObjectiveDefinition,
   SloReleaseGatePolicy,
   SloReleaseGateResponse,
@@ -9,27 +11,39 @@ import {
   decideSloReleaseGate,
   evaluateSloObjective,
   sloFixedDurationMillis,
+  sloObjectiveStatement,
+  sloThresholdOf,
   sloWindowBounds,
   sloWindowReport,
+  zoneOffsetSpans,
 } from '@pulse/plugin-pulse-common';
-import { PulseStore, SloRecord, SloSums } from '@pulse/plugin-pulse-node';
+import { PulseStore, SloRecord, SloSums, SloTimeSliceRule } from '@pulse/plugin-pulse-node';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The time-slice rule of a Timeslices objective, as the store counts slices. */
-export function timeSliceOf(record: SloRecord, objective: SloObjectiveDefinition) {
-  if (record.definition.spec.budgetingMethod !== 'Timeslices' || !objective.timeSliceWindow) return undefined;
-  return { sliceMs: sloFixedDurationMillis(objective.timeSliceWindow), minGoodRatio: objective.timeSliceTarget ?? 1 };
+/** The time-slice rule of a Timeslices or RatioTimeslices objective, as the store counts slices. */
+export function timeSliceOf(record: SloRecord, objective: SloObjectiveDefinition): SloTimeSliceRule | undefined {
+  const method = record.definition.spec.budgetingMethod;
+  if (method === 'Occurrences' || !objective.timeSliceWindow) return undefined;
+  const sliceMs = sloFixedDurationMillis(objective.timeSliceWindow);
+  return method === 'RatioTimeslices' ? { sliceMs, ratio: true } : { sliceMs, minGoodRatio: objective.timeSliceTarget ?? 1 };
 }
 
+/** The longest burn-rate lookback: the sums read back this far even when the window starts later. */
+const LONGEST_LOOKBACK_MS = Math.max(...Object.values(SLO_BURN_RATE_LOOKBACKS));
+
 /** One SLO evaluated at `nowMs`: a handful of indexed range aggregates, shared between objectives that count alike. */
-async function sloReport(store: PulseStore, record: SloRecord, nowMs: number): Promise<SloReport> {
+async function sloReport(store: PulseStore, record: SloRecord, nowMs: number, rules: SloDataRules): Promise<SloReport> {
   const { spec, metadata } = record.definition;
   const bounds = sloWindowBounds(spec.timeWindow[0], nowMs);
+  const span = store.slo.sums.sampleSpan(record.id, bounds.startMs, nowMs);
+  // Days are calendar days of the window's zone: the store is told the zone's offsets over the range it reads.
+  const dayOffsets = zoneOffsetSpans(bounds.timeZone, Math.min(bounds.startMs, nowMs - LONGEST_LOOKBACK_MS), nowMs);
   const sumsByRule = new Map<string, Promise<SloSums<SloBurnRateLookback>>>();
   const sumsFor = (objective: SloObjectiveDefinition) => {
     const timeSlice = timeSliceOf(record, objective);
-    const key = JSON.stringify(timeSlice ?? null);
+    const threshold = sloThresholdOf(record.definition, objective);
+    const key = JSON.stringify([timeSlice ?? null, threshold ?? null]);
     if (!sumsByRule.has(key)) {
       sumsByRule.set(
         key,
@@ -39,6 +53,8 @@ async function sloReport(store: PulseStore, record: SloRecord, nowMs: number): P
           nowMs,
           lookbacks: SLO_BURN_RATE_LOOKBACKS,
           timeSlice,
+          threshold,
+          dayOffsets,
         }),
       );
     }
@@ -49,9 +65,11 @@ async function sloReport(store: PulseStore, record: SloRecord, nowMs: number): P
       evaluateSloObjective({
         budgetingMethod: spec.budgetingMethod,
         objective,
+        statement: sloObjectiveStatement(record.definition, objective),
         bounds,
         nowMs,
-        sums: await sumsFor(objective),
+        sums: { ...(await sumsFor(objective)), span: await span },
+        rules,
       }),
     ),
   );
@@ -66,10 +84,18 @@ async function sloReport(store: PulseStore, record: SloRecord, nowMs: number): P
   };
 }
 
-/** Every SLO of an entity evaluated over its current window; no SLOs gives `slos: []`. */
-export async function entitySloReport(store: PulseStore, entityRef: string, nowMs: number): Promise<EntitySloReport> {
+/**
+ * Every SLO of an entity evaluated over its current window; no SLOs gives `slos: []`. `rules` say how much data a
+ * status needs (`pulse.slo.minimumData`, `pulse.slo.staleAfter`).
+ */
+export async function entitySloReport(
+  store: PulseStore,
+  entityRef: string,
+  nowMs: number,
+  rules: SloDataRules = DEFAULT_SLO_DATA_RULES,
+): Promise<EntitySloReport> {
   const records = await store.slo.listSlos(entityRef);
-  const slos = await Promise.all(records.map(record => sloReport(store, record, nowMs)));
+  const slos = await Promise.all(records.map(record => sloReport(store, record, nowMs, rules)));
   return { entityRef, evaluatedAt: iso(nowMs), slos };
 }
 
@@ -82,6 +108,7 @@ export function releaseGateOf(report: EntitySloReport, policy: SloReleaseGatePol
       status: o.status,
       remainingFraction: o.errorBudget.remainingFraction,
       alert: o.alert,
+      data: o.data,
     })),
   );
   return {

@@ -81,6 +81,31 @@ describe.each(databases.eachSupportedId())('SLO roll-up and retention on %p', da
     expect(await windowSums(now - 600 * DAY)).toEqual({ good: 31, total: 35 });
   });
 
+  it('keeps raw samples per SLO: one SLO with a year-long window does not hold back the others', async () => {
+    const { knex, store, slo, ctx } = await setUp();
+    const yearly = await store.slo.upsertSlo({
+      entityRef: 'component:default/b',
+      definition: { ...definition, spec: { ...definition.spec, timeWindow: [{ duration: '365d', isRolling: true }] } },
+      source: 'api',
+      now,
+    });
+    await store.slo.writeSamples([
+      { sloId: slo.id, ts: now - 40 * DAY, good: 1, total: 1 }, // 28d SLO: past 28 + 4 days, rolled up
+      { sloId: slo.id, ts: now - 31 * DAY, good: 1, total: 1 }, // within 32 days: stays raw
+      { sloId: yearly.slo.id, ts: now - 40 * DAY, good: 1, total: 1 }, // 365d SLO: within 369 days, stays raw
+    ]);
+    // The 28d SLO is cut at 32 days, the 365d one at 369 days; the run reports the oldest cutoff.
+    expect(await rollUpSloSamples(ctx, { nowMs: now, ...horizons })).toMatchObject({
+      rawCutoff: new Date(now - 369 * DAY).toISOString(),
+      rolledUp: 1,
+    });
+    const raw = await knex('pulse_sli_sample').orderBy(['slo_id', 'ts']).select('slo_id', 'ts');
+    expect(raw.map(r => [Number(r.slo_id), Number(r.ts)])).toEqual([
+      [slo.id, now - 31 * DAY],
+      [yearly.slo.id, now - 40 * DAY],
+    ]);
+  });
+
   it('moves a long backlog in batches whose boundaries may split an hour, and the split hour still sums once', async () => {
     const { store, slo, ctx, rollups } = await setUp();
     const start = now - 60 * DAY;

@@ -1,13 +1,14 @@
-import { SLO_BURN_RATE_LOOKBACKS, sloWindowBounds } from '@pulse/plugin-pulse-common';
+import { SLO_BURN_RATE_LOOKBACKS, sloThresholdOf, sloWindowBounds } from '@pulse/plugin-pulse-common';
 import { PulseContext } from '../context';
 
 const DAY_MS = 86_400_000;
 
-/** Raw samples are kept for the longest window plus the longest burn-rate lookback and a day to spare. */
+/** Raw samples are kept for the SLO's window plus the longest burn-rate lookback and a day to spare. */
 const RAW_MARGIN_MS = SLO_BURN_RATE_LOOKBACKS['3d'] + DAY_MS;
 
 /** Outcome of one roll-up run, for the log. */
 export interface SloRollupResult {
+  /** The oldest raw cutoff of the run (the longest window's); each SLO is cut at its own. */
   rawCutoff: string | null;
   rolledUp: number;
   hourlyCutoff: string | null;
@@ -23,8 +24,9 @@ export interface SloRetentionResult {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * Rolls raw samples older than the longest window in use (+ margin) into hourly sums, and hourly sums older than
- * `hourlyRetentionDays` into daily sums. Windows and lookbacks never reach past the raw cutoff, so reports read raw
+ * Rolls each SLO's raw samples older than its own window (+ margin) into hourly sums, and hourly sums older than
+ * `hourlyRetentionDays` into daily sums. The horizon is per SLO: one SLO with a long window does not keep every other
+ * SLO's raw samples that long. Windows and lookbacks never reach past an SLO's raw cutoff, so reports read raw
  * samples; the sums keep the history. Stops between SLOs when the scheduler aborts the run.
  */
 export async function rollUpSloSamples(
@@ -33,15 +35,18 @@ export async function rollUpSloSamples(
 ): Promise<SloRollupResult> {
   const slos = await ctx.store.slo.listAllDefinitions();
   if (slos.length === 0) return { rawCutoff: null, rolledUp: 0, hourlyCutoff: null, rolledUpHours: 0 };
-  const longestWindowMs = Math.max(
-    ...slos.map(({ definition }) => sloWindowBounds(definition.spec.timeWindow[0], options.nowMs).lengthMs),
-  );
-  const rawCutoff = options.nowMs - longestWindowMs - RAW_MARGIN_MS;
+  const rawCutoffOf = (definition: (typeof slos)[number]['definition']) =>
+    options.nowMs - sloWindowBounds(definition.spec.timeWindow[0], options.nowMs).lengthMs - RAW_MARGIN_MS;
+  const oldestCutoff = Math.min(...slos.map(({ definition }) => rawCutoffOf(definition)));
   const hourlyCutoff = options.nowMs - options.hourlyRetentionDays * DAY_MS;
-  const result = { rawCutoff: iso(rawCutoff), rolledUp: 0, hourlyCutoff: iso(hourlyCutoff), rolledUpHours: 0 };
-  for (const { id } of slos) {
+  const result = { rawCutoff: iso(oldestCutoff), rolledUp: 0, hourlyCutoff: iso(hourlyCutoff), rolledUpHours: 0 };
+  for (const { id, definition } of slos) {
     if (options.signal?.aborted) break;
+    const rawCutoff = rawCutoffOf(definition);
     result.rolledUp += await ctx.store.slo.rollup.rollUpBefore(id, rawCutoff);
+    // A threshold SLO's values become hourly counts under its one objective's threshold.
+    const threshold = sloThresholdOf(definition, definition.spec.objectives[0]);
+    if (threshold) result.rolledUp += await ctx.store.slo.rollup.rollUpValuesBefore(id, rawCutoff, threshold);
     result.rolledUpHours += await ctx.store.slo.rollup.rollUpHoursBefore(id, hourlyCutoff);
   }
   return result;

@@ -219,10 +219,13 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
       timeToExhaustion: 291160,
       status: 'WARNING',
     });
+    // One point per UTC date from the window's first day to today: 29 dates for 28 days that start mid-day.
     const history = slo.objectives[0].history;
     expect(history).toHaveLength(29);
-    expect(history[0]).toMatchObject({ remainingFraction: 1, idealRemainingFraction: 1 });
+    expect(new Set(history.map((p: { date: string }) => p.date)).size).toBe(29);
+    expect(history[0]).toMatchObject({ remainingFraction: 1 });
     expect(history[28].remainingFraction).toBe(0.601769911504);
+    expect(slo.objectives[0]).toMatchObject({ met: true, data: { samples: 4, issues: [] } });
 
     const gate = await request(server).get(`${CHECKOUT}/release-gate`).set(service);
     expect(gate.status).toBe(200);
@@ -261,12 +264,13 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
       .send({ items: [sample(5 * DAY, 900, 1000)] });
 
     const gate = await request(server).get(`${CHECKOUT}/release-gate`);
-    // 1% of 1,000 = 10 allowed, 100 bad: 1 - 100/10 = -900%.
+    // 1% of 1,000 = 10 allowed, 100 bad: 1 - 100/10 = -900%. The only sample is 5 days (120 hours) old: stale too.
     expect(gate.body).toMatchObject({
       decision: 'block',
       reasons: [
         'Error-budget freeze: releases are blocked except for: security, incident-fix',
         'checkout-availability / Checkout succeeds: error budget exhausted (-900.0% remaining)',
+        'checkout-availability / Checkout succeeds: stale data: the newest sample is 120.0h old',
       ],
       policy: { warnWhenRemainingBelow: 0.5, blockWhenRemainingAtMost: 0 },
     });
@@ -301,12 +305,95 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
         ],
       });
     const [objective] = (await request(server).get(CHECKOUT)).body.slos[0].objectives;
-    // 1% of 28 days = 403.2 minutes; two bad five-minute slices = 10 minutes.
+    // 28 days hold 8,064 five-minute slices; a slice without events is good, so only the 90% and 50% slices are bad:
+    // SLI 8,062 / 8,064 = 0.999751984127 (above 99%, as the budget agrees). 1% of 28 days = 403.2 minutes; two bad
+    // slices = 10 minutes.
     expect(objective).toMatchObject({
-      sli: 0.5,
-      counts: { good: 2, total: 4, unit: 'slices' },
+      sli: 0.999751984127,
+      met: true,
+      counts: { good: 8062, total: 8064, unit: 'slices' },
       errorBudget: { total: 403.2, consumed: 10, remaining: 393.2, remainingFraction: 0.975198412698, unit: 'minutes' },
+      // The newest sample is two days old.
       status: 'OK',
+      data: { samples: 4, issues: ['stale data'] },
     });
+    // No bad slice in the last 6 hours of 72 slices: burn rate 0, not "no data".
+    expect(objective.burnRates['6h']).toBe(0);
+  });
+
+  it('warns on no data and on stale data, each configurable in age', async () => {
+    const server = await startBackend();
+    await request(server).put(`${CHECKOUT}/slos/checkout-availability`).send(sloDocument('checkout-availability'));
+    const none = await request(server).get(`${CHECKOUT}/release-gate`);
+    expect(none.body).toMatchObject({
+      decision: 'warn',
+      reasons: ['checkout-availability / Checkout succeeds: no data: no SLI samples in the window'],
+      slos: [{ status: 'INSUFFICIENT_DATA', remainingFraction: null }],
+    });
+
+    // Healthy for two days, then silent for 7 hours: stale (older than 6 hours).
+    await request(server)
+      .post('/api/pulse/slo/samples')
+      .set(service)
+      .send({ items: [sample(2 * DAY, 1000, 1000), sample(7 * HOUR, 1000, 1000)] });
+    const stale = await request(server).get(`${CHECKOUT}/release-gate`);
+    expect(stale.body.decision).toBe('warn');
+    expect(stale.body.reasons).toEqual(['checkout-availability / Checkout succeeds: stale data: the newest sample is 7.0h old']);
+
+    // With pulse.slo.staleAfter 12h the same data passes.
+    const lenient = await startBackend({ pulse: { slo: { staleAfter: '12h' } } });
+    await request(lenient).put(`${CHECKOUT}/slos/checkout-availability`).send(sloDocument('checkout-availability'));
+    await request(lenient)
+      .post('/api/pulse/slo/samples')
+      .set(service)
+      .send({ items: [sample(2 * DAY, 1000, 1000), sample(7 * HOUR, 1000, 1000)] });
+    expect((await request(lenient).get(`${CHECKOUT}/release-gate`)).body.decision).toBe('allow');
+  });
+
+  it('does not block a new SLO after a small blip: less than 24 hours of data warns', async () => {
+    // A new SLO with 3 hours of data, 5 bad of 100: 1% of 100 = 1 allowed, remaining 1 - 5 = -400%.
+    const server = await startBackend();
+    await request(server).put(`${CHECKOUT}/slos/checkout-availability`).send(sloDocument('checkout-availability'));
+    await request(server)
+      .post('/api/pulse/slo/samples')
+      .set(service)
+      .send({ items: [sample(3 * HOUR, 95, 100), sample(MIN, 0, 0)] });
+    const [objective] = (await request(server).get(CHECKOUT)).body.slos[0].objectives;
+    expect(objective).toMatchObject({
+      status: 'INSUFFICIENT_DATA',
+      errorBudget: { remainingFraction: -4 },
+      data: { issues: ['insufficient data'] },
+    });
+    const gate = await request(server).get(`${CHECKOUT}/release-gate`);
+    expect(gate.body.decision).toBe('warn');
+    expect(gate.body.reasons).toContain('checkout-availability / Checkout succeeds: error budget exhausted (-400.0% remaining)');
+    expect(gate.body.reasons.join('\n')).toContain('insufficient data: 3.0h of data in the window');
+
+    // With pulse.slo.minimumData 2h the same 3 hours are enough: BREACHED, and the gate blocks.
+    const strict = await startBackend({ pulse: { slo: { minimumData: '2h' } } });
+    await request(strict).put(`${CHECKOUT}/slos/checkout-availability`).send(sloDocument('checkout-availability'));
+    await request(strict)
+      .post('/api/pulse/slo/samples')
+      .set(service)
+      .send({ items: [sample(3 * HOUR, 95, 100), sample(MIN, 0, 0)] });
+    expect((await request(strict).get(CHECKOUT)).body.slos[0].objectives[0].status).toBe('BREACHED');
+    expect((await request(strict).get(`${CHECKOUT}/release-gate`)).body.decision).toBe('block');
+  });
+
+  it('reports an SLI exactly at target as met with 0 budget left, not BREACHED', async () => {
+    // 99%: 1,089 good of 1,100 = 0.99 exactly; 1% of 1,100 = 11 allowed, 11 spent.
+    const server = await startBackend();
+    await request(server).put(`${CHECKOUT}/slos/checkout-availability`).send(sloDocument('checkout-availability'));
+    await request(server)
+      .post('/api/pulse/slo/samples')
+      .set(service)
+      .send({ items: [sample(2 * DAY, 990, 1000), sample(MIN, 99, 100)] });
+    const [objective] = (await request(server).get(CHECKOUT)).body.slos[0].objectives;
+    expect(objective).toMatchObject({
+      sli: 0.99,
+      met: true,
+      errorBudget: { total: 11, consumed: 11, remaining: 0, remainingFraction: 0 },
+    });
+    expect(objective.status).not.toBe('BREACHED');
   });
 });

@@ -128,6 +128,21 @@ describe('EntitySloCard', () => {
     expect(screen.getByTestId('slo-burndown')).toBeInTheDocument();
   });
 
+  it('names what is wrong with the data next to the status', async () => {
+    const issues = ['insufficient data', 'stale data'] as const;
+    const young = {
+      ...report.slos[0],
+      objectives: [{ ...objective, status: 'INSUFFICIENT_DATA' as const, data: { ...objective.data, issues: [...issues] } }],
+    };
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, slos: [young] }) }));
+    expect(await screen.findByText('Less than the minimum data')).toBeInTheDocument();
+    expect(screen.getAllByTestId('slo-data-issue').map(chip => chip.textContent)).toEqual([
+      'Less than the minimum data',
+      'Stale data',
+    ]);
+    expect(screen.getByTestId('slo-status')).toHaveTextContent('INSUFFICIENT_DATA');
+  });
+
   it('lists outstanding postmortems and the recent gate decisions with who asked', async () => {
     await renderCard(apiAnswering({}));
     expect(await screen.findByText(/inc-42 \(Checkout 500s\): spent 30.0% of a/)).toBeInTheDocument();

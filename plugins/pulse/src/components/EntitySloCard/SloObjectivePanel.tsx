@@ -1,6 +1,6 @@
 import { Gauge } from '@backstage/core-components';
 import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
-import { SloAlertSeverity, SloObjectiveReport, SloStatus } from '@pulse/plugin-pulse-common';
+import { SloAlertSeverity, SloDataIssue, SloObjectiveReport, SloStatus } from '@pulse/plugin-pulse-common';
 import { BudgetBurndownChart } from './BudgetBurndownChart';
 import { formatAmount, formatBurnRate, formatPercent, formatTarget, formatTimeToExhaustion } from './format';
 
@@ -22,6 +22,13 @@ const alertLabel: Record<SloAlertSeverity, string> = {
   page: 'Alert: page',
   ticket: 'Alert: ticket',
   none: 'No alert',
+};
+
+/** Why the numbers cannot be trusted yet, as the release gate words it. */
+const dataIssueLabel: Record<SloDataIssue, string> = {
+  'no data': 'No data in the window',
+  'stale data': 'Stale data',
+  'insufficient data': 'Less than the minimum data',
 };
 
 /** One labelled number of the facts list. */
@@ -89,6 +96,9 @@ export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport
             label={alertLabel[objective.alert]}
             data-testid="slo-alert"
           />
+          {objective.data?.issues.map(issue => (
+            <Chip key={issue} size="small" variant="outlined" label={dataIssueLabel[issue]} data-testid="slo-data-issue" />
+          ))}
         </Box>
       </Grid>
       <Grid item xs={12} sm={5}>
