@@ -185,8 +185,8 @@ export class SloSumsRepository {
 
   /**
    * Time slices (position = floor(ts / sliceMs), aligned to the epoch so every query cuts the same slices) with any
-   * events, each counting 1 in total and 1 in good when good >= minGoodRatio x total; a slice belongs to the day it
-   * starts in.
+   * events, each counting 1 in total and, in good, 1 when good >= minGoodRatio x total (Timeslices) or its own
+   * good/total ratio (RatioTimeslices); a slice belongs to the day it starts in.
    */
   private slices(
     source: Knex.QueryBuilder,
