@@ -4,6 +4,7 @@
  */
 import { DoraTier } from '../dora/types';
 import { SloGateDecision, SloReleaseGateResponse } from '../slo/releaseGate';
+import { EntitySloReport } from '../slo/report';
 import { SurveyShare } from '../survey/types';
 import { GateException } from './policyGate';
 import {
@@ -144,4 +145,12 @@ export interface SpeedReliabilityResponse {
   counts: Record<SpeedReliabilityPlacement['quadrant'], number>;
   /** Satisfaction of the team (or every team of the org) from the latest survey round; empty when none ran. */
   satisfaction: TeamSatisfaction[];
+}
+
+/**
+ * `GET /slo/entities/:kind/:namespace/:name`: every SLO of the entity with the release gate a card shows, both from one
+ * evaluation, so the card needs one request and the gate preview agrees with the numbers beside it.
+ */
+export interface EntitySloView extends EntitySloReport {
+  releaseGate: PolicyReleaseGateResponse;
 }

@@ -1,9 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  EntitySloReport,
+  EntitySloView,
   SloDefinition,
   SloListResponse,
-  SloReleaseGateResponse,
   StoredSlo,
 } from '@pulse/plugin-pulse-common';
 import { PulseHttpClient, entityPath } from './PulseHttpClient';
@@ -13,10 +12,11 @@ export type SloEntity = Parameters<typeof entityPath>[0];
 
 /** Reads and writes the slo part of the Pulse API. Components render only what this returns. */
 export interface SloApi {
-  /** Every SLO of the entity evaluated over its current window (`slos: []` when it has none). */
-  getEntitySlos(entity: SloEntity): Promise<EntitySloReport>;
-  /** The release-gate decision for the entity under the configured error-budget policy. */
-  getReleaseGate(entity: SloEntity): Promise<SloReleaseGateResponse>;
+  /**
+   * Every SLO of the entity evaluated over its current window (`slos: []` when it has none), with the release-gate
+   * preview under its error-budget policy decided on the same numbers.
+   */
+  getEntitySlos(entity: SloEntity): Promise<EntitySloView>;
   /** The stored OpenSLO definitions of the entity. */
   listSloDefinitions(entity: SloEntity): Promise<SloListResponse>;
   /** Creates or replaces one OpenSLO definition (its `metadata.name` is the SLO name). */
@@ -32,12 +32,8 @@ const sloPath = (entity: SloEntity, name: string) =>
 
 /** The HTTP client of {@link SloApi}. */
 export class SloClient extends PulseHttpClient implements SloApi {
-  getEntitySlos(entity: SloEntity): Promise<EntitySloReport> {
+  getEntitySlos(entity: SloEntity): Promise<EntitySloView> {
     return this.request(`/slo${entityPath(entity)}`);
-  }
-
-  getReleaseGate(entity: SloEntity): Promise<SloReleaseGateResponse> {
-    return this.request(`/slo${entityPath(entity)}/release-gate`);
   }
 
   listSloDefinitions(entity: SloEntity): Promise<SloListResponse> {

@@ -1,6 +1,8 @@
 import {
   decideUnderErrorBudgetPolicy,
   EntitySloReport,
+  EntitySloView,
+  ResolvedErrorBudgetPolicy,
   PolicyObservation,
   PolicyReleaseGateResponse,
   policyTransitionNotices,
@@ -37,13 +39,23 @@ export class PolicyReleaseGate {
       entitySloReport(this.ctx.store, entityRef, options.nowMs, this.ctx.pulseConfig.slo.data),
       this.resolver.resolve(entityRef, ownerRef),
     ]);
+    return this.decideOn(report, resolved, ownerRef, options.reason);
+  }
+
+  private decideOn(report: EntitySloReport, resolved: ResolvedErrorBudgetPolicy, ownerRef?: string, reason?: string) {
     const gate = releaseGateOf(report, sloGatePolicyOf(resolved.policy, this.ctx.pulseConfig.decisions.insufficientData));
-    const outcome = decideUnderErrorBudgetPolicy(gate, resolved.policy, options.reason);
+    const outcome = decideUnderErrorBudgetPolicy(gate, resolved.policy, reason);
     const response: PolicyReleaseGateResponse = { ...gate, ...outcome, errorBudgetPolicy: resolved };
     return { response, report, ownerRef };
   }
 
-  /** The gate for an entity; writes nothing. The owner is looked up unless given. */
+  /** What the SLO card shows: the entity's report and the gate preview decided on that same report; writes nothing. */
+  async view(entityRef: string, nowMs: number): Promise<EntitySloView> {
+    const { response, report } = await this.decide(entityRef, { nowMs });
+    return { ...report, releaseGate: response };
+  }
+
+  /** The gate for an entity; writes nothing. */
   async evaluate(entityRef: string, options: { reason?: string; nowMs: number }): Promise<PolicyReleaseGateResponse> {
     return (await this.decide(entityRef, options)).response;
   }

@@ -11,7 +11,6 @@ import { gateCheckSchema, gatePreviewQuery } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
 import { parseInput } from '../validation';
 import { parseSloRequestBody } from './definitionBody';
-import { entitySloReport } from './reports';
 import { parseSampleBatch } from './samples';
 
 const ENTITY = '/slo/entities/:kind/:namespace/:name';
@@ -89,7 +88,7 @@ export function createSloRouter(ctx: PulseContext, { access, gate }: Pick<PulseS
 
   router.get(ENTITY, async (req, res) => {
     await ctx.pulseAuth.reader(req);
-    res.json(await entitySloReport(ctx.store, entityRefFromParams(req.params), Date.now(), ctx.pulseConfig.slo.data));
+    res.json(await gate.view(entityRefFromParams(req.params), Date.now()));
   });
 
   // The gate under the entity's resolved error-budget policy: GET previews it and writes nothing, whoever asks;

@@ -3,6 +3,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   EntitySloReport,
+  PolicyReleaseGateResponse,
   SloReleaseGateResponse,
   DEFAULT_SLO_RELEASE_GATE_POLICY,
   evaluateSloObjective,
@@ -72,19 +73,19 @@ const report: EntitySloReport = {
   ],
 };
 
-const gate: SloReleaseGateResponse = {
+/** The gate preview the report carries; the card shows what the API decided and nothing more. */
+const gate = {
   entityRef: 'component:default/checkout',
   evaluatedAt: report.evaluatedAt,
   decision: 'warn',
   reasons: ['checkout-availability / Checkout succeeds: ticket alert firing (slow burn)'],
   slos: [],
   policy: DEFAULT_SLO_RELEASE_GATE_POLICY,
-};
+} as SloReleaseGateResponse as PolicyReleaseGateResponse;
 
 function apiAnswering(overrides: Partial<SloApi>): SloApi {
   return {
-    getEntitySlos: async () => report,
-    getReleaseGate: async () => gate,
+    getEntitySlos: async () => ({ ...report, releaseGate: gate }),
     listSloDefinitions: async () => ({ entityRef: report.entityRef, items: [] }),
     putSloDefinition: jest.fn(),
     deleteSloDefinition: jest.fn(),
@@ -134,7 +135,7 @@ describe('EntitySloCard', () => {
       ...report.slos[0],
       objectives: [{ ...objective, status: 'INSUFFICIENT_DATA' as const, data: { ...objective.data, issues: [...issues] } }],
     };
-    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, slos: [young] }) }));
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos: [young] }) }));
     expect(await screen.findByText('Less than the minimum data')).toBeInTheDocument();
     expect(screen.getAllByTestId('slo-data-issue').map(chip => chip.textContent)).toEqual([
       'Less than the minimum data',
@@ -153,7 +154,7 @@ describe('EntitySloCard', () => {
   });
 
   it('explains the annotation and the API when the entity has no SLOs', async () => {
-    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, slos: [] }) }));
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos: [] }) }));
     expect(await screen.findByText('No SLOs defined yet')).toBeInTheDocument();
     expect(screen.getByText(/Point the pulse.dev\/openslo annotation/)).toBeInTheDocument();
     expect(screen.queryByText(/Release gate:/)).not.toBeInTheDocument();
@@ -174,7 +175,7 @@ describe('EntitySloCard', () => {
   it('states a threshold objective in its own words', async () => {
     const statement = 'p99 latency under 500 ms in 99% of minutes';
     const latency = { ...report.slos[0], objectives: [{ ...objective, statement }] };
-    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, slos: [latency] }) }));
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos: [latency] }) }));
     expect(await screen.findByTestId('slo-target')).toHaveTextContent(statement);
   });
 });

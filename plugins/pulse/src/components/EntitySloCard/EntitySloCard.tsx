@@ -50,10 +50,7 @@ const windowText = (slo: SloReport) =>
 export const EntitySloCard = () => {
   const { entity } = useEntity();
   const api = useApi(pulseSloApiRef);
-  const { value, loading, error } = useAsync(
-    async () => Promise.all([api.getEntitySlos(entity), api.getReleaseGate(entity)]),
-    [api, entity],
-  );
+  const { value: report, loading, error } = useAsync(async () => api.getEntitySlos(entity), [api, entity]);
 
   if (loading) {
     return (
@@ -62,10 +59,9 @@ export const EntitySloCard = () => {
       </InfoCard>
     );
   }
-  if (error || !value) {
+  if (error || !report) {
     return <ResponseErrorPanel title="Could not load SLOs" error={error ?? new Error('No answer from Pulse')} />;
   }
-  const [report, gate] = value;
 
   return (
     <InfoCard title={TITLE} subheader={`Evaluated ${new Date(report.evaluatedAt).toLocaleString()}`}>
@@ -73,7 +69,7 @@ export const EntitySloCard = () => {
         <NoSlos path={entityPath(entity)} />
       ) : (
         <>
-          <ReleaseGateBanner gate={gate} />
+          <ReleaseGateBanner gate={report.releaseGate} />
           {report.slos.map((slo, i) => (
             <Box key={slo.name} data-testid={`slo-${slo.name}`}>
               {i > 0 && <Divider style={{ margin: '16px 0' }} />}
