@@ -39,8 +39,8 @@ describe('resolveErrorBudgetPolicy', () => {
 });
 
 describe('sloGatePolicyOf', () => {
-  it('maps the default policy onto the default release-gate thresholds', () => {
-    expect(sloGatePolicyOf(DEFAULT_ERROR_BUDGET_POLICY, 'allow')).toEqual(DEFAULT_SLO_RELEASE_GATE_POLICY);
+  it('maps the default policy onto the default release-gate thresholds (no data warns by default)', () => {
+    expect(sloGatePolicyOf(DEFAULT_ERROR_BUDGET_POLICY, 'warn')).toEqual(DEFAULT_SLO_RELEASE_GATE_POLICY);
   });
 
   it('blocks at the freeze line and warns at the caution line', () => {
