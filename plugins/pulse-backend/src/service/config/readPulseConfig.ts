@@ -1,10 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { ZodIssue } from 'zod';
 import { DecisionsConfig, readDecisionsConfig } from '../decisions/config';
 import { DeliveriesConfig, readDeliveriesConfig } from '../deliveries/config';
 import { DoraConfig, readDoraConfig } from '../dora/config';
 import { readSloConfig, SloConfig } from '../slo/config';
 import { readSurveyThresholds, SurveyThresholds } from '../survey/config';
+import { pulseConfigSchema } from './pulseConfigSchema';
 import { readWriters, WritersConfig } from './writers';
 
 /** The whole `pulse` section, validated and with defaults applied: read once at plugin start, handed to the rest. */
@@ -25,6 +28,7 @@ export interface PulseConfig {
  * unknown key stops the start with an error that names the key.
  */
 export function readPulseConfig(root: Config, logger: LoggerService): PulseConfig {
+  validatePulseSection(root);
   return {
     demoData: root.getOptionalBoolean('pulse.demoData') ?? false,
     slo: readSloConfig(root),
@@ -34,4 +38,22 @@ export function readPulseConfig(root: Config, logger: LoggerService): PulseConfi
     surveys: readSurveyThresholds(root, logger),
     writers: readWriters(root),
   };
+}
+
+/** `pulse.slo.minimumData: expected string, received boolean`, or `unknown key pulse.slo.minimumDays`. */
+function describeIssue(issue: ZodIssue): string {
+  const at = ['pulse', ...issue.path].join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map(key => `unknown key ${at}.${key}`).join(', ');
+  }
+  return `${at}: ${issue.message}`;
+}
+
+function validatePulseSection(root: Config): void {
+  const parsed = pulseConfigSchema.safeParse(root.getOptional('pulse') ?? {});
+  if (!parsed.success) {
+    throw new InputError(
+      `Invalid Pulse configuration: ${parsed.error.issues.map(describeIssue).join('; ')} (see plugins/pulse-backend/config.d.ts)`,
+    );
+  }
 }
