@@ -2,6 +2,12 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { ratioSloDocument, sliSample } from '../../__testUtils__/sloFixtures';
 import { startPulseTestBackend } from '../../__testUtils__/startPulseTestBackend';
+import {
+  OCCURRENCES_LATENCY,
+  RATIO_TIMESLICES_LANDING,
+  TIMESLICES_LOW_TRAFFIC,
+  TIMESLICES_SLA,
+} from './__fixtures__/openSloSpecExamples';
 
 jest.setTimeout(60_000);
 
@@ -50,6 +56,35 @@ describe.each(databases.eachSupportedId())('OpenSLO budgeting paths on %p', data
     return res.body.slos[0].objectives[0];
   };
   const post = (server: any, items: object[]) => request(server).post('/api/pulse/slo/samples').set(service).send({ items });
+
+  it('accepts the four SLOs of the OpenSLO specification examples, and refuses windows over the bounds by field', async () => {
+    const server = await startBackend();
+    const examples = [
+      ['shop-search-latency', OCCURRENCES_LATENCY],
+      ['uplink-availability', TIMESLICES_SLA],
+      ['landing-page', RATIO_TIMESLICES_LANDING],
+      ['portal-uptime', TIMESLICES_LOW_TRAFFIC],
+    ];
+    for (const [name, yaml] of examples) {
+      const res = await request(server).put(`${CHECKOUT}/slos/${name}`).set('Content-Type', 'application/yaml').send(yaml);
+      expect([name, res.status]).toEqual([name, 201]);
+    }
+    const report = await request(server).get(CHECKOUT);
+    expect(report.body.slos.map((s: { budgetingMethod: string }) => s.budgetingMethod).sort()).toEqual([
+      'Occurrences',
+      'RatioTimeslices',
+      'Timeslices',
+      'Timeslices',
+    ]);
+
+    const tooLong = await request(server)
+      .put(`${CHECKOUT}/slos/checkout-availability`)
+      .send(ratioSloDocument('checkout-availability', { timeWindow: [{ duration: '14M', isRolling: true }] }));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors).toEqual([
+      { path: 'spec.timeWindow.0.duration', message: 'a rolling window is at most 400 days' },
+    ]);
+  });
 
   it('Occurrences with a threshold SLI: each value is one event, good when it is under the threshold', async () => {
     const server = await startBackend();
