@@ -202,6 +202,19 @@ export interface Config {
       minRespondents?: number;
       /** Fewest responses for which free-text answers are shown. Default 10; never below minRespondents. */
       minTextRespondents?: number;
+      /**
+       * When the results of an open round show. `batched` (default): they change only when at least minRespondents
+       * answers on one entity are released together, never by one answer; optional questions and participation show
+       * when the round closes, and a result that would grow at close by fewer than minRespondents stays hidden.
+       * `closed`: nothing of a round shows until it has closed.
+       */
+      openResults?: 'batched' | 'closed';
+      /**
+       * Service principals that may manage surveys (templates, rounds, close, delete), as Backstage names them:
+       * `external:<subject>` for a static or external-access token, `plugin:<pluginId>` for a plugin. Every other
+       * service gets 403. Default: none.
+       */
+      writers?: string[];
     };
   };
 }
