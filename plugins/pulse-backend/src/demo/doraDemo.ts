@@ -6,7 +6,6 @@ import {
   DoraIncidentRecord,
 } from '@pulse/plugin-pulse-node';
 import { PulseContext } from '../service/context';
-import { readDoraConfig } from '../service/dora/config';
 import { seededRandom } from './seededRandom';
 
 const HOUR_MS = 3_600_000;
@@ -122,7 +121,7 @@ function deliveryHistory(entityRef: string, profile: DeliveryProfile, now: numbe
 
 /** Demo delivery data for the example components, spanning the elite, high, medium and low tiers. */
 export async function seedDoraDemo(ctx: PulseContext, now: Date): Promise<void> {
-  const rules = readDoraConfig(ctx.config);
+  const rules = ctx.pulseConfig.dora;
   let seed = 0;
   for (const [entityRef, profile] of Object.entries(PROFILES)) {
     // One seed per service, so each history stays the same when another profile changes.

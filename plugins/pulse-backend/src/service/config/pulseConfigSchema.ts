@@ -109,17 +109,6 @@ export const pulseConfigSchema = z
       })
       .partial()
       .strict(),
-    deliveries: z
-      .object({
-        readers: strings,
-        retentionDays: z.number(),
-        sources: z.record(z.object({ retentionDays: z.number() }).partial().strict()),
-        maxPayloadBytes: z.number(),
-        maxAttempts: z.number(),
-        retryBackoff: duration,
-      })
-      .partial()
-      .strict(),
     github: moduleSection,
     pagerduty: moduleSection,
     prometheus: moduleSection,

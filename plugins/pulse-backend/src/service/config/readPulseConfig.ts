@@ -29,12 +29,13 @@ export interface PulseConfig {
  */
 export function readPulseConfig(root: Config, logger: LoggerService): PulseConfig {
   validatePulseSection(root);
+  const slo = readSloConfig(root);
   return {
     demoData: root.getOptionalBoolean('pulse.demoData') ?? false,
-    slo: readSloConfig(root),
+    slo,
     dora: readDoraConfig(root),
     deliveries: readDeliveriesConfig(root),
-    decisions: readDecisionsConfig(root),
+    decisions: readDecisionsConfig(root, slo),
     surveys: readSurveyThresholds(root, logger),
     writers: readWriters(root),
   };

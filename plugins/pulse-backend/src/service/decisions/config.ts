@@ -13,7 +13,7 @@ import {
   SloGateDecision,
 } from '@pulse/plugin-pulse-common';
 import { canonicalEntityRef } from '../entityRefs';
-import { readSloConfig } from '../slo/config';
+import { SloConfig } from '../slo/config';
 import { policyConfigSchema } from './schemas';
 
 /** `pulse.policy` and `pulse.decisions` with their defaults applied. */
@@ -41,15 +41,15 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 const DEFAULT_INCIDENT_LOOKBACK_DAYS = 35;
 
 /** The portal default starts from `pulse.slo.releaseGate`, so an existing gate configuration stays in force. */
-function releaseGateDefaults(root: Config): ErrorBudgetPolicyOverride {
-  const gate = readSloConfig(root).releaseGate;
+function releaseGateDefaults(slo: SloConfig): ErrorBudgetPolicyOverride {
+  const gate = slo.releaseGate;
   return {
     caution: { remainingBelow: gate.warnWhenRemainingBelow, onTicketAlert: gate.warnOnTicketAlert },
     freeze: { remainingAtOrBelow: gate.blockWhenRemainingAtMost, onPageAlert: gate.blockOnPageAlert },
   };
 }
 
-export function readDecisionsConfig(root: Config): DecisionsConfig {
+export function readDecisionsConfig(root: Config, slo: SloConfig): DecisionsConfig {
   const parsed = policyConfigSchema.safeParse(root.getOptional('pulse.policy') ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -57,7 +57,7 @@ export function readDecisionsConfig(root: Config): DecisionsConfig {
   }
   const { groups = {}, managers: _managers, ...portalOverride } = parsed.data;
   const portal = mergeErrorBudgetPolicy(
-    mergeErrorBudgetPolicy(DEFAULT_ERROR_BUDGET_POLICY, releaseGateDefaults(root)),
+    mergeErrorBudgetPolicy(DEFAULT_ERROR_BUDGET_POLICY, releaseGateDefaults(slo)),
     portalOverride,
   );
   const decisions = root.getOptionalConfig('pulse.decisions');
@@ -74,7 +74,7 @@ export function readDecisionsConfig(root: Config): DecisionsConfig {
         override,
       ]),
     ),
-    insufficientData: readSloConfig(root).releaseGate.insufficientData,
+    insufficientData: slo.releaseGate.insufficientData,
     postmortemBudgetShare: share,
     schedule: schedule ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule) : DEFAULT_SCHEDULE,
     incidentLookbackDays: decisions?.getOptionalNumber('incidentLookbackDays') ?? DEFAULT_INCIDENT_LOOKBACK_DAYS,

@@ -1,6 +1,5 @@
 import { PulseContext } from '../context';
 import { scheduleGlobalJob } from '../scheduleGlobalJob';
-import { readSloConfig } from './config';
 import { discoverAnnotatedSlos } from './discovery';
 import { deleteExpiredSloSums, rollUpSloSamples } from './rollup';
 
@@ -14,7 +13,7 @@ const JOB_RUN_RETENTION_DAYS = 30;
  * samples into hourly and daily sums, and retention (expired daily sums and old job runs).
  */
 export async function scheduleSloJobs(ctx: PulseContext): Promise<void> {
-  const config = readSloConfig(ctx.config);
+  const config = ctx.pulseConfig.slo;
 
   await scheduleGlobalJob(ctx, {
     name: 'sloDiscovery',
