@@ -132,6 +132,32 @@ export interface Config {
     };
 
     /**
+     * The inbox of webhook and CDEvents deliveries (see docs/sources.md, "The inbox"): each delivery is stored raw
+     * when it arrives, then processed by the `deliveries` job (`pulse.jobs.deliveries`, default every 10 s).
+     */
+    deliveries?: {
+      /**
+       * Groups whose members hold `pulse.deliveries.read` (the deliveries page, `GET /api/pulse/deliveries`) and
+       * `pulse.deliveries.retry` (the redeliver button), in the portal's permission policy.
+       * Default: ['group:default/platform'].
+       */
+      readers?: string[];
+      /** Days a delivery is kept after it arrived, whatever its status. Default 30. */
+      retentionDays?: number;
+      /** Per source (`github`, `pagerduty`, `cdevents`, ...): overrides of `retentionDays`. */
+      sources?: { [source: string]: { retentionDays?: number } };
+      /** Largest delivery body stored, in bytes; a larger one is answered 413 and not stored. Default 5242880 (5 MiB). */
+      maxPayloadBytes?: number;
+      /** Failed processing attempts (catalog or store errors) before a delivery is `failed`. Default 10. */
+      maxAttempts?: number;
+      /**
+       * The wait before the first retry of a failed attempt; it doubles with each attempt, up to an hour. Default 10s.
+       * A duration string ('10s') or an object ({ seconds: 10 }).
+       */
+      retryBackoff?: string | { [unit: string]: number };
+    };
+
+    /**
      * The portal's error-budget policy (see docs/decisions.md). Each key left out keeps the value of
      * `pulse.slo.releaseGate`, or the SRE Workbook default. An entity's owning group may override it under `groups`, and
      * an entity through `PUT /api/pulse/decisions/entities/:kind/:namespace/:name/policy`.

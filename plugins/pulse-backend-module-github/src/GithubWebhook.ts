@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { PulseDoraWebhook, PulseDoraWebhookRequest } from '@pulse/plugin-pulse-node';
+import { PulseDoraWebhook, PulseDoraWebhookRequest, PulseDoraWebhookStoredDelivery } from '@pulse/plugin-pulse-node';
 import { GithubWebhookConfig } from './config';
 import { mapGithubEvent } from './mapGithubEvent';
 import { verifyGithubSignature } from './signature';
@@ -15,13 +15,17 @@ export class GithubWebhook implements PulseDoraWebhook {
 
   constructor(private readonly config: GithubWebhookConfig) {}
 
-  async receive(request: PulseDoraWebhookRequest) {
+  /** The signature, then `X-GitHub-Delivery` (GitHub keeps it on a redelivery) and `X-GitHub-Event`. */
+  async verify(request: PulseDoraWebhookRequest) {
     await verifyGithubSignature(this.config.webhookSecret, request.body, header(request, 'x-hub-signature-256'));
-    const event = header(request, 'x-github-event');
+    return { id: header(request, 'x-github-delivery'), event: header(request, 'x-github-event') };
+  }
+
+  map({ event, body }: PulseDoraWebhookStoredDelivery) {
     if (!event) throw new InputError('Missing X-GitHub-Event header');
     let payload: unknown;
     try {
-      payload = JSON.parse(request.body.toString('utf8'));
+      payload = JSON.parse(body);
     } catch {
       throw new InputError('GitHub deliveries must use content type application/json');
     }

@@ -46,13 +46,15 @@ describe.each(databases.eachSupportedId())('GitHub webhook on %p', databaseId =>
     }));
   });
 
-  const deliver = (event: string, payload: object, signature?: string) => {
+  // Each delivery has its own X-GitHub-Delivery unless a test repeats one (inbox.test.ts covers duplicates).
+  let deliveries = 0;
+  const deliver = (event: string, payload: object, signature?: string, deliveryId = `72d3162e-${++deliveries}`) => {
     const body = JSON.stringify(payload);
     return request(server)
       .post('/api/pulse/webhooks/github')
       .set('Content-Type', 'application/json')
       .set('X-GitHub-Event', event)
-      .set('X-GitHub-Delivery', '72d3162e-cc78-11e3-81ab-4c9367dc0958')
+      .set('X-GitHub-Delivery', deliveryId)
       .set('X-Hub-Signature-256', signature ?? signatureOf(body))
       .send(body);
   };
@@ -72,8 +74,8 @@ describe.each(databases.eachSupportedId())('GitHub webhook on %p', databaseId =>
         ],
       }),
     );
-    expect(push.status).toBe(200);
-    expect(push.body).toEqual({ entityRef: 'component:default/checkout', accepted: 2 });
+    expect(push.status).toBe(202);
+    expect(push.body).toMatchObject({ status: 'processed', entityRef: 'component:default/checkout', duplicate: false });
 
     const merged = pullRequestPayload({
       repo: 'Acme/Checkout',
@@ -83,51 +85,51 @@ describe.each(databases.eachSupportedId())('GitHub webhook on %p', databaseId =>
       createdAt: '2026-01-03T06:00:00Z',
       mergedAt: '2026-01-03T08:00:00Z',
     });
-    expect((await deliver('pull_request', merged)).body).toEqual({ entityRef: 'component:default/checkout', accepted: 1 });
+    expect((await deliver('pull_request', merged)).body).toMatchObject({ status: 'processed', entityRef: 'component:default/checkout' });
 
     const deployment = (deploymentId: number, sha: string, state: string, createdAt: string, finishedAt: string) =>
       deploymentStatusPayload({ repo: REPO, deploymentId, sha, state, createdAt, finishedAt });
     const first = deployment(101, 'c2', 'success', '2026-01-02T09:30:00Z', '2026-01-02T10:00:00Z');
-    expect((await deliver('deployment_status', first)).status).toBe(200);
-    // GitHub redelivers: the same deployment id replaces itself.
-    expect((await deliver('deployment_status', first)).status).toBe(200);
-    expect((await deliver('deployment_status', deployment(102, 'c3', 'success', '2026-01-03T09:00:00Z', '2026-01-03T10:00:00Z'))).status).toBe(200);
-    expect((await deliver('deployment_status', deployment(103, 'c4', 'error', '2026-01-05T09:00:00Z', '2026-01-05T10:00:00Z'))).status).toBe(200);
+    expect((await deliver('deployment_status', first)).body.status).toBe('processed');
+    // Delivered again (a new delivery id): the same deployment id replaces itself.
+    expect((await deliver('deployment_status', first)).body.status).toBe('processed');
+    expect((await deliver('deployment_status', deployment(102, 'c3', 'success', '2026-01-03T09:00:00Z', '2026-01-03T10:00:00Z'))).body.status).toBe('processed');
+    expect((await deliver('deployment_status', deployment(103, 'c4', 'error', '2026-01-05T09:00:00Z', '2026-01-05T10:00:00Z'))).body.status).toBe('processed');
 
     const incident = { repo: REPO, issueId: 1001, labels: ['bug', 'Incident'], createdAt: '2026-01-03T12:00:00Z' };
-    expect((await deliver('issues', issuesPayload({ ...incident, action: 'opened' }))).status).toBe(200);
+    expect((await deliver('issues', issuesPayload({ ...incident, action: 'opened' }))).body.status).toBe('processed');
     const closed = issuesPayload({ ...incident, action: 'closed', closedAt: '2026-01-03T13:30:00Z' });
-    expect((await deliver('issues', closed)).body).toEqual({ entityRef: 'component:default/checkout', accepted: 1 });
+    expect((await deliver('issues', closed)).body).toMatchObject({ status: 'processed', entityRef: 'component:default/checkout' });
   });
 
-  it('answers 202 with a reason for deliveries it does not record', async () => {
+  it('answers 202 with a reason for deliveries it does not record, or cannot place yet', async () => {
     const ignored = async (event: string, payload: object) => {
       const res = await deliver(event, payload);
       expect(res.status).toBe(202);
-      return res.body.ignored;
+      return `${res.body.status}: ${res.body.reason}`;
     };
-    expect(await ignored('ping', { zen: 'Design for failure.', hook_id: 1 })).toBe("GitHub event 'ping' is not used by Pulse");
+    expect(await ignored('ping', { zen: 'Design for failure.', hook_id: 1 })).toBe("ignored: GitHub event 'ping' is not used by Pulse");
     expect(
       await ignored(
         'deployment_status',
         deploymentStatusPayload({ repo: REPO, deploymentId: 104, sha: 'c5', state: 'in_progress', createdAt: '2026-01-06T09:00:00Z', finishedAt: '2026-01-06T09:01:00Z' }),
       ),
-    ).toBe("deployment_status 'in_progress' is not a final state");
+    ).toBe("ignored: deployment_status 'in_progress' is not a final state");
     expect(
       await ignored('push', pushPayload({ repo: REPO, ref: 'refs/heads/feature', pushedAt: '2026-01-06T09:00:00Z', commits: [{ id: 'f1', timestamp: '2026-01-06T08:00:00Z' }] })),
-    ).toBe('push to refs/heads/feature, not the default branch');
+    ).toBe('ignored: push to refs/heads/feature, not the default branch');
     expect(
       await ignored('pull_request', pullRequestPayload({ repo: REPO, action: 'closed', merged: false, mergeCommitSha: 'x1', createdAt: '2026-01-06T08:00:00Z', mergedAt: null })),
-    ).toBe("pull_request 'closed' is not a merge");
+    ).toBe("ignored: pull_request 'closed' is not a merge");
     expect(
       await ignored('issues', issuesPayload({ repo: REPO, action: 'opened', issueId: 1002, labels: ['bug'], createdAt: '2026-01-06T08:00:00Z' })),
-    ).toBe("issues 'opened' does not start or resolve an 'incident' issue");
+    ).toBe("ignored: issues 'opened' does not start or resolve an 'incident' issue");
     expect(
       await ignored(
         'deployment_status',
         deploymentStatusPayload({ repo: 'acme/unknown', deploymentId: 105, sha: 'u1', state: 'success', createdAt: '2026-01-06T09:00:00Z', finishedAt: '2026-01-06T10:00:00Z' }),
       ),
-    ).toBe('No component has the annotation github.com/project-slug: acme/unknown');
+    ).toBe('parked: No component has the annotation github.com/project-slug: acme/unknown');
   });
 
   it('rejects a missing or wrong signature with 401 and stores nothing', async () => {
@@ -147,10 +149,11 @@ describe.each(databases.eachSupportedId())('GitHub webhook on %p', databaseId =>
     expect((await scorecard()).body.deployments).toBe(3);
   });
 
-  it('answers 400 for a signed payload that is not what its event promises', async () => {
+  it('stores a signed payload that is not what its event promises as failed, with the reason', async () => {
     const res = await deliver('deployment_status', { deployment: { id: 'x' } });
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/^Invalid GitHub deployment_status payload: deployment_status: Required/);
+    expect(res.status).toBe(202);
+    expect(res.body.status).toBe('failed');
+    expect(res.body.reason).toMatch(/^Invalid GitHub deployment_status payload: deployment_status: Required/);
   });
 
   it('serves the DORA metrics computed from the deliveries', async () => {

@@ -1,7 +1,18 @@
 import { InputError } from '@backstage/errors';
-import { PulseDoraWebhook, PulseDoraWebhookRequest } from '@pulse/plugin-pulse-node';
+import { PulseDoraWebhook, PulseDoraWebhookRequest, PulseDoraWebhookStoredDelivery } from '@pulse/plugin-pulse-node';
 import { mapPagerDutyEvent } from './mapPagerDutyEvent';
 import { verifyPagerDutySignature } from './signature';
+
+/** `event.id` and `event.event_type` of a V3 payload, when the body has them. */
+function envelopeOf(body: Buffer): { id?: string; event?: string } {
+  try {
+    const { event } = JSON.parse(body.toString('utf8'));
+    const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+    return { id: text(event?.id), event: text(event?.event_type) };
+  } catch {
+    return {};
+  }
+}
 
 /** `POST /api/pulse/webhooks/pagerduty`: signed PagerDuty V3 incident events as DORA incidents. */
 export class PagerDutyWebhook implements PulseDoraWebhook {
@@ -9,12 +20,17 @@ export class PagerDutyWebhook implements PulseDoraWebhook {
 
   constructor(private readonly webhookSecret: string) {}
 
-  async receive(request: PulseDoraWebhookRequest) {
+  /** The signature, then the event's own id (the same on PagerDuty's retries) and type. */
+  async verify(request: PulseDoraWebhookRequest) {
     const signature = request.headers['x-pagerduty-signature'];
     verifyPagerDutySignature(this.webhookSecret, request.body, Array.isArray(signature) ? signature.join(',') : signature);
+    return envelopeOf(request.body);
+  }
+
+  map({ body }: PulseDoraWebhookStoredDelivery) {
     let payload: unknown;
     try {
-      payload = JSON.parse(request.body.toString('utf8'));
+      payload = JSON.parse(body);
     } catch {
       throw new InputError('A PagerDuty delivery must be a JSON document');
     }

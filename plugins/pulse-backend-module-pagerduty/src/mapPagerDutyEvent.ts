@@ -22,7 +22,8 @@ const v3Payload = z.object({
 const incidentData = z.object({
   id: z.string().min(1).max(200),
   title: z.string().default(''),
-  created_at: instant,
+  // Payloads PagerDuty sent until recently have no created_at: the event's occurred_at stands in for it.
+  created_at: instant.optional(),
   service: z.object({ id: z.string().min(1).max(255) }),
 });
 
@@ -41,6 +42,8 @@ export function mapPagerDutyEvent(payload: unknown): PulseDoraWebhookEvents | Pu
     return { ignored: `PagerDuty event '${event.event_type}' is not used by Pulse` };
   }
   const incident = parse(incidentData, event.data, 'event.data');
+  // On a resolution without created_at this is the resolution time; the store keeps the earliest start it has seen.
+  const createdAt = incident.created_at ?? event.occurred_at;
   return {
     entity: { annotation: PAGERDUTY_SERVICE_ID_ANNOTATION, value: incident.service.id },
     toBatch: entityRef => ({
@@ -48,8 +51,8 @@ export function mapPagerDutyEvent(payload: unknown): PulseDoraWebhookEvents | Pu
         {
           id: `pagerduty:${incident.id}`,
           entityRef,
-          createdAt: incident.created_at,
-          resolvedAt: resolved ? Math.max(event.occurred_at, incident.created_at) : undefined,
+          createdAt,
+          resolvedAt: resolved ? Math.max(event.occurred_at, createdAt) : undefined,
           description: incident.title.slice(0, 4000) || undefined,
         },
       ],

@@ -5,7 +5,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import pulsePlugin from '@pulse/plugin-pulse-backend';
 import { createHmac } from 'crypto';
 import request from 'supertest';
-import { incidentEventPayload } from './__fixtures__/payloads';
+import { incidentEventPayload, legacyIncidentEventPayload } from './__fixtures__/payloads';
 import { pulseModulePagerDuty } from './module';
 
 jest.setTimeout(60_000);
@@ -32,9 +32,10 @@ const incidentEvent = (eventType: string, incidentId: string, createdAt: string,
 
 describe.each(databases.eachSupportedId())('PagerDuty webhook on %p', databaseId => {
   let server: any;
+  let knex: Awaited<ReturnType<typeof databases.init>>;
 
   beforeAll(async () => {
-    const knex = await databases.init(databaseId);
+    knex = await databases.init(databaseId);
     ({ server } = await startTestBackend({
       features: [
         pulsePlugin,
@@ -74,33 +75,49 @@ describe.each(databases.eachSupportedId())('PagerDuty webhook on %p', databaseId
     expect(deployments.body).toEqual({ accepted: 2 });
 
     const triggered = await deliver(incidentEvent('incident.triggered', 'Q1', '2026-01-05T11:00:00Z'));
-    expect(triggered.status).toBe(200);
-    expect(triggered.body).toEqual({ entityRef: 'component:default/checkout', accepted: 1 });
+    expect(triggered.status).toBe(202);
+    expect(triggered.body).toMatchObject({ status: 'processed', entityRef: 'component:default/checkout', duplicate: false });
 
     const acknowledged = await deliver(incidentEvent('incident.acknowledged', 'Q1', '2026-01-05T11:00:00Z', '2026-01-05T11:05:00Z'));
     expect(acknowledged.status).toBe(202);
-    expect(acknowledged.body).toEqual({ ignored: "PagerDuty event 'incident.acknowledged' is not used by Pulse" });
+    expect(acknowledged.body).toMatchObject({ status: 'ignored', reason: "PagerDuty event 'incident.acknowledged' is not used by Pulse" });
 
-    expect((await deliver(incidentEvent('incident.resolved', 'Q1', '2026-01-05T11:00:00Z', '2026-01-05T13:00:00Z'))).status).toBe(200);
+    expect((await deliver(incidentEvent('incident.resolved', 'Q1', '2026-01-05T11:00:00Z', '2026-01-05T13:00:00Z'))).body.status).toBe('processed');
 
     // Q2: delivered while a secret is rotated (two signatures, the first from the old secret), and redelivered.
-    expect((await deliver(incidentEvent('incident.triggered', 'Q2', '2026-01-08T09:00:00Z'))).status).toBe(200);
+    expect((await deliver(incidentEvent('incident.triggered', 'Q2', '2026-01-08T09:00:00Z'))).body.status).toBe('processed');
     const resolvedQ2 = incidentEvent('incident.resolved', 'Q2', '2026-01-08T09:00:00Z', '2026-01-08T09:30:00Z');
     const rotating = (body: string) => `${signatureOf(body, 'old-secret')}, ${signatureOf(body)}`;
-    expect((await deliver(resolvedQ2, rotating)).status).toBe(200);
-    expect((await deliver(resolvedQ2)).status).toBe(200);
+    expect((await deliver(resolvedQ2, rotating)).body.status).toBe('processed');
+    // PagerDuty retries with the same event id: stored once, answered as a duplicate.
+    const retried = await deliver(resolvedQ2);
+    expect(retried.status).toBe(202);
+    expect(retried.body).toMatchObject({ status: 'processed', duplicate: true });
   });
 
-  it('answers 202 for an unmapped service and 400 for a payload without an incident', async () => {
+  it('parks an unmapped service and fails a payload without an incident, with the reason', async () => {
     const unmapped = await deliver(
       incidentEventPayload({ eventType: 'incident.triggered', incidentId: 'Q9', serviceId: 'PUNKNWN', createdAt: '2026-01-06T00:00:00Z', occurredAt: '2026-01-06T00:00:00Z' }),
     );
     expect(unmapped.status).toBe(202);
-    expect(unmapped.body).toEqual({ ignored: 'No component has the annotation pagerduty.com/service-id: PUNKNWN' });
+    expect(unmapped.body).toMatchObject({ status: 'parked', reason: 'No component has the annotation pagerduty.com/service-id: PUNKNWN' });
 
     const broken = await deliver({ event: { event_type: 'incident.triggered', occurred_at: '2026-01-06T00:00:00Z', data: { id: 'Q8' } } });
-    expect(broken.status).toBe(400);
-    expect(broken.body.error.message).toBe('Invalid PagerDuty webhook payload: event.data.created_at: Required');
+    expect(broken.status).toBe(202);
+    expect(broken.body).toMatchObject({ status: 'failed', reason: 'Invalid PagerDuty webhook payload: event.data.service: Required' });
+  });
+
+  it('accepts the older V3 shape without data.created_at, taking occurred_at instead', async () => {
+    const legacy = (eventType: string, occurredAt: string) =>
+      legacyIncidentEventPayload({ eventType, incidentId: 'Q7', serviceId: SERVICE, occurredAt });
+    expect((await deliver(legacy('incident.triggered', '2026-02-10T08:00:00Z'))).body.status).toBe('processed');
+    expect((await deliver(legacy('incident.resolved', '2026-02-10T10:00:00Z'))).body.status).toBe('processed');
+    // Started when it was triggered (08:00), the resolution's occurred_at does not move the start: 2 h to recover.
+    const row = await knex('pulse_incident').where('id', 'pagerduty:Q7').first();
+    expect([Number(row.created_at), Number(row.resolved_at)]).toEqual([
+      Date.parse('2026-02-10T08:00:00Z'),
+      Date.parse('2026-02-10T10:00:00Z'),
+    ]);
   });
 
   it('rejects a missing or wrong signature with 401 and stores nothing', async () => {
@@ -113,14 +130,15 @@ describe.each(databases.eachSupportedId())('PagerDuty webhook on %p', databaseId
       .set('Content-Type', 'application/json')
       .send(JSON.stringify(payload));
     expect(unsigned.status).toBe(401);
-    expect((await scorecard()).body.metrics.failedDeploymentRecoveryTime.sampleSize).toBe(2);
+    // Only Q1 is a change failure (see below); Q3 was never stored.
+    expect((await scorecard()).body.metrics.failedDeploymentRecoveryTime.sampleSize).toBe(1);
   });
 
   it('serves the DORA metrics computed from the incidents', async () => {
     const { metrics } = (await scorecard()).body;
     // Q1 began 1 h after d2 (inside the 24 h attribution window); Q2 began 71 h after it: 1 of 2 deployments failed.
     expect(metrics.changeFailureRate).toMatchObject({ value: 50, sampleSize: 2 });
-    // Q1 took 2 h, Q2 0.5 h (its redelivery counted once): median 1.25 h.
-    expect(metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.25, sampleSize: 2 });
+    // Recovery time is measured once per change failure: Q1 (2 h); Q2 is not attributed to a deployment.
+    expect(metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 2, sampleSize: 1 });
   });
 });

@@ -10,3 +10,4 @@ export * from './slo';
 export * from './dora';
 export * from './survey';
 export * from './decisions';
+export * from './deliveries';

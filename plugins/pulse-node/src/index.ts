@@ -7,10 +7,19 @@ export { PulseStore } from './store/PulseStore';
 export { SloRepository, sloKey } from './store/SloRepository';
 export type { SloRecord, SliSampleRow, SliValueRow } from './store/SloRepository';
 export { SloSumsRepository } from './store/SloSumsRepository';
-export type { SloSums, SloSumsQuery } from './store/SloSumsRepository';
+export type { SloSums, SloSumsQuery, SloTimeSliceRule } from './store/SloSumsRepository';
 export { SloRollupRepository, SLO_ROLLUP_BATCH_ROWS } from './store/SloRollupRepository';
 export { JobRunRepository } from './store/JobRunRepository';
 export type { JobRunOutcome, JobRunRecord } from './store/JobRunRepository';
+export { DeliveryStore } from './store/DeliveryStore';
+export type {
+  ClaimedDelivery,
+  DeliveryInput,
+  DeliveryOutcome,
+  DeliveryQuery,
+  DeliveryRecord,
+  DeliveryStatus,
+} from './store/DeliveryStore';
 export { DoraRepository } from './store/DoraRepository';
 export type {
   DoraChangeRecord,
@@ -35,9 +44,11 @@ export { pulseStoreServiceRef } from './service/pulseStoreServiceRef';
 export { pulseDoraWebhooksExtensionPoint } from './extensions/doraWebhooks';
 export type {
   PulseDoraWebhook,
+  PulseDoraWebhookDelivery,
   PulseDoraWebhookEvents,
   PulseDoraWebhookIgnored,
   PulseDoraWebhookRequest,
+  PulseDoraWebhookStoredDelivery,
   PulseDoraWebhooksExtensionPoint,
 } from './extensions/doraWebhooks';
 export { pulseSliSourcesExtensionPoint } from './extensions/sliSources';

@@ -172,3 +172,16 @@ export function issuesPayload(options: {
     sender,
   };
 }
+
+/**
+ * A deployment status as a GitHub App installed on an organization receives it: with `installation` and
+ * `organization` (a repository webhook's deliveries have neither).
+ */
+export function withInstallation(options: Parameters<typeof deploymentStatusPayload>[0]) {
+  const [owner] = options.repo.split('/');
+  return {
+    ...deploymentStatusPayload(options),
+    installation: { id: 2311213, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMjMxMTIxMw==' },
+    organization: { login: owner, id: 9919, node_id: 'MDEyOk9yZ2FuaXphdGlvbjk5MTk=', description: '' },
+  };
+}

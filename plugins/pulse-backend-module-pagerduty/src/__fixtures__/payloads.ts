@@ -57,3 +57,10 @@ export function incidentEventPayload(options: {
     },
   };
 }
+
+/** The same event in the shape PagerDuty sent until recently: no `data.created_at`, the time is `occurred_at`. */
+export function legacyIncidentEventPayload(options: Omit<Parameters<typeof incidentEventPayload>[0], 'createdAt'>) {
+  const payload = incidentEventPayload({ ...options, createdAt: options.occurredAt });
+  const { created_at: _createdAt, ...data } = payload.event.data;
+  return { event: { ...payload.event, data } };
+}

@@ -20,9 +20,24 @@ export interface PulseDoraWebhookIgnored {
   ignored: string;
 }
 
+/** What a verified delivery says about itself, read before it is stored. */
+export interface PulseDoraWebhookDelivery {
+  /** The sender's id of the delivery (e.g. `X-GitHub-Delivery`): a second delivery with the same id is a duplicate. */
+  id?: string;
+  /** The event type as the sender names it, e.g. `deployment_status` or `incident.resolved`. */
+  event?: string;
+}
+
+/** A stored delivery, as the plugin hands it back for mapping: its event type and raw body, never its headers. */
+export interface PulseDoraWebhookStoredDelivery {
+  event?: string;
+  body: string;
+}
+
 /**
- * A tool that pushes delivery events to Pulse, served at `POST /api/pulse/webhooks/<name>`. The webhook verifies and
- * maps; the plugin resolves the component, writes the events like the DORA ingestion API, and answers.
+ * A tool that pushes delivery events to Pulse, served at `POST /api/pulse/webhooks/<name>`. The plugin verifies the
+ * delivery through the webhook, stores it raw and answers 202; a worker then maps it, resolves the component and
+ * writes the events like the DORA ingestion API (see docs/sources.md, "The inbox").
  *
  * @public
  */
@@ -31,9 +46,14 @@ export interface PulseDoraWebhook {
   name: string;
   /**
    * Verifies the delivery's signature, throwing `AuthenticationError` when it is missing or wrong (401, nothing
-   * stored), and maps the payload. Throws `InputError` for a payload that is not what its event type promises.
+   * stored), and reads its id and event type. Must not throw for a payload it cannot map: that is `map`'s to report.
    */
-  receive(request: PulseDoraWebhookRequest): Promise<PulseDoraWebhookEvents | PulseDoraWebhookIgnored>;
+  verify(request: PulseDoraWebhookRequest): Promise<PulseDoraWebhookDelivery>;
+  /**
+   * Maps a stored delivery. Throws `InputError` for a payload that lacks what its event type needs: the delivery is
+   * then `failed` with that message. Unexpected fields are ignored.
+   */
+  map(delivery: PulseDoraWebhookStoredDelivery): PulseDoraWebhookEvents | PulseDoraWebhookIgnored;
 }
 
 /** @public */

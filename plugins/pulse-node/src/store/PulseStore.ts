@@ -5,6 +5,7 @@ import {
 import { PulseHealth } from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
 import { DecisionRepository } from './DecisionRepository';
+import { DeliveryStore } from './DeliveryStore';
 import { DoraRepository } from './DoraRepository';
 import { JobRunRepository } from './JobRunRepository';
 import { migrateLatest } from './migrateLatest';
@@ -45,6 +46,8 @@ export class PulseStore {
   readonly decisions: DecisionRepository;
   /** Runs of the scheduled jobs, whatever their domain. */
   readonly jobRuns: JobRunRepository;
+  /** The inbox of webhook and CDEvents deliveries. */
+  readonly deliveries: DeliveryStore;
 
   private constructor(private readonly db: Knex) {
     this.slo = new SloRepository(db);
@@ -52,6 +55,7 @@ export class PulseStore {
     this.survey = new SurveyRepository(db);
     this.decisions = new DecisionRepository(db);
     this.jobRuns = new JobRunRepository(db);
+    this.deliveries = new DeliveryStore(db);
   }
 
   /** The migrations applied and still pending, for the health endpoint. */

@@ -113,7 +113,7 @@ function commitsOf(event: CDEvent): string[] {
 }
 
 /** One supported event, mapped but for its entity: `serviceId` is what names the service in the event. */
-interface MappedEvent {
+export interface MappedEvent {
   serviceId: string;
   toBatch(entityRef: string): DoraEventBatch;
 }
@@ -176,35 +176,42 @@ export function serviceIdCandidates(serviceId: string): string[] {
   return last && last !== serviceId ? [serviceId, last] : [serviceId];
 }
 
+/** One event of a request body, validated: its raw JSON as stored, the id senders dedupe by, its type and service. */
+export interface CdeventEnvelope {
+  raw: unknown;
+  /** The CloudEvent's `source` and `id` (a bare CDEvent's `context.source` and `context.id`). */
+  externalId: string;
+  type: string;
+  serviceId: string;
+}
+
+function externalIdOf(body: unknown, event: CDEvent): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  if (isCloudEvent(body)) {
+    const envelope = body as { source?: unknown; id?: unknown };
+    if (text(envelope.id)) return `${text(envelope.source)}#${text(envelope.id)}`;
+  }
+  return `${text(event.context.source)}#${event.context.id}`;
+}
+
 /**
- * Turns a request body (one CloudEvent in structured mode, one bare CDEvent, or a JSON array of either) into one batch.
- * Every event is validated and mapped before anything is written; an unknown type or service rejects the whole body.
+ * Reads a request body (one CloudEvent in structured mode, one bare CDEvent, or a JSON array of either) into its
+ * events. Every event is validated and mapped before anything is stored: an unknown type or a missing field rejects
+ * the whole body. Which component an event names is the worker's to find (docs/sources.md, "The inbox").
  */
-export async function cdeventsToBatch(
-  body: unknown,
-  resolve: (serviceIds: string[]) => Promise<Map<string, string>>,
-): Promise<DoraEventBatch> {
+export function readCdevents(body: unknown): CdeventEnvelope[] {
   const events = Array.isArray(body) ? body : [body];
   if (events.length === 0 || events.length > MAX_BATCH_ITEMS) {
     throw new InputError(`A batch must hold 1 to ${MAX_BATCH_ITEMS} events`);
   }
-  const mapped = events.map((event, i) => mapEvent(parseEvent(event, Array.isArray(body) ? i : undefined), i));
+  return events.map((raw, i) => {
+    const event = parseEvent(raw, Array.isArray(body) ? i : undefined);
+    const { serviceId } = mapEvent(event, i);
+    return { raw, externalId: externalIdOf(raw, event), type: event.context.type, serviceId };
+  });
+}
 
-  const entityRefs = await resolve([...new Set(mapped.flatMap(m => serviceIdCandidates(m.serviceId)))]);
-  const unknown = mapped.filter(m => !serviceIdCandidates(m.serviceId).some(id => entityRefs.has(id)));
-  if (unknown.length > 0) {
-    throw new InputError(
-      `Unknown service ${[...new Set(unknown.map(m => `'${m.serviceId}'`))].join(', ')}: no Component has it as its pulse.dev/service-id annotation or its name`,
-    );
-  }
-
-  const batch: Required<DoraEventBatch> = { deployments: [], changes: [], incidents: [] };
-  for (const m of mapped) {
-    const entityRef = serviceIdCandidates(m.serviceId).map(id => entityRefs.get(id)).find(Boolean)!;
-    const part = m.toBatch(entityRef);
-    batch.deployments.push(...(part.deployments ?? []));
-    batch.changes.push(...(part.changes ?? []));
-    batch.incidents.push(...(part.incidents ?? []));
-  }
-  return batch;
+/** Maps one stored event, for the worker. */
+export function mapCdevent(raw: unknown): MappedEvent {
+  return mapEvent(parseEvent(raw, undefined), 0);
 }

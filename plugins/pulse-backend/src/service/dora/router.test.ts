@@ -201,7 +201,12 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
       { id: 'payments', type: 'service', content: { environment: { id: 'prod' }, artifactId: 'pkg:oci/payments@sha256%3Aabc' } },
       { commits: ['abc123'] },
     );
-    expect((await post('/events', deployed)).body).toEqual({ accepted: 1 });
+    // Each event is stored (202), then processed while the sender waits.
+    const bare = await post('/events', deployed);
+    expect(bare.status).toBe(202);
+    expect(bare.body.deliveries).toMatchObject([
+      { source: 'cdevents', externalId: '/ci/pipeline#e1', status: 'processed', entityRef: 'component:default/payments-api', duplicate: false },
+    ]);
 
     const cloudEvent = {
       specversion: '1.0',
@@ -220,7 +225,7 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
       .set('Authorization', ingester)
       .set('Content-Type', 'application/cloudevents+json')
       .send(JSON.stringify(cloudEvent));
-    expect(structured.body).toEqual({ accepted: 1 });
+    expect(structured.body.deliveries).toMatchObject([{ externalId: '/ci/pipeline#ce-2', status: 'processed' }]);
 
     const batch = await post('/events', [
       deployed, // retried duplicate
@@ -242,8 +247,15 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
         content: { repository: { id: 'acme/payments', source: 'https://example.org' } },
       }),
     ]);
-    expect(batch.status).toBe(200);
-    expect(batch.body).toEqual({ accepted: 4 });
+    expect(batch.status).toBe(202);
+    // The retried e1 is a duplicate by CloudEvent source + id: stored and counted once.
+    expect(batch.body.deliveries.map((d: any) => [d.status, d.duplicate])).toEqual([
+      ['processed', true],
+      ['processed', false],
+      ['processed', false],
+      ['processed', false],
+      ['processed', false],
+    ]);
 
     const res = await request(server).get(`/api/pulse/dora/entities/component/default/payments-api${WINDOW}`);
     expect(res.body.deployments).toBe(3);
@@ -283,13 +295,14 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     expect(res.body.error.message).toContain("Unsupported CDEvent type 'dev.cdevents.pipelinerun.started.0.3.0'");
   });
 
-  it('rejects an unknown service, naming it', async () => {
+  it('parks an event for an unknown service, naming it, until a component carries it', async () => {
     const res = await post(
       '/events',
       cdevent('dev.cdevents.service.deployed.0.2.0', 'e-x', '08T10:00', { id: 'ghost', content: { environment: { id: 'prod' } } }),
     );
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain("'ghost'");
+    expect(res.status).toBe(202);
+    expect(res.body.deliveries).toMatchObject([{ status: 'parked', subject: 'pulse.dev/service-id: ghost' }]);
+    expect(res.body.deliveries[0].reason).toContain("'ghost'");
   });
 
   it('says insufficient data below 2 deployments instead of inventing a tier', async () => {

@@ -9,9 +9,7 @@ import { PulseContext } from '../context';
 import { postmortemPatchSchema } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
 import { batchOf, parseInput } from '../validation';
-import { cdeventsToBatch } from './cdevents';
 import { PulseServices } from '../services';
-import { DoraServiceIds } from './DoraServiceIds';
 import {
   doraChangeSchema,
   doraDeploymentSchema,
@@ -20,17 +18,13 @@ import {
   doraWindowQuerySchema,
 } from './schemas';
 
-/** CloudEvents structured and batch mode bodies, which express.json() alone leaves unparsed. */
-const CLOUDEVENTS_JSON = ['application/cloudevents+json', 'application/cloudevents-batch+json'];
-
-/** The DORA endpoints: ingestion for service principals, scorecards for readers. */
+/** The DORA endpoints: ingestion for service principals, scorecards for readers (CDEvents: deliveries/router.ts). */
 export function createDoraRouter(
   ctx: PulseContext,
   { access, scorecards }: Pick<PulseServices, 'access' | 'scorecards'>,
 ): express.Router {
   const router = Router();
   const config = ctx.pulseConfig.dora;
-  const serviceIds = new DoraServiceIds(ctx.catalog, ctx.auth, config.serviceIdRefreshMs);
 
   const ingest = async (batch: DoraEventBatch): Promise<DoraIngestResponse> => ({
     accepted: await ctx.store.dora.ingest(batch, config),
@@ -48,10 +42,6 @@ export function createDoraRouter(
   ingestionRoute('/dora/changes', doraChangeSchema, 'changes');
   ingestionRoute('/dora/incidents', doraIncidentSchema, 'incidents');
 
-  router.post('/events', express.json({ type: CLOUDEVENTS_JSON, limit: '2mb' }), async (req, res) => {
-    await ctx.pulseAuth.ingester(req);
-    res.json(await ingest(await cdeventsToBatch(req.body, ids => serviceIds.resolve(ids))));
-  });
 
   const windowOf = (req: Request) => doraWindowOf(parseInput(doraWindowQuerySchema, req.query, 'window'), Date.now(), config.timeZone);
 

@@ -3,49 +3,37 @@ import { PulseDoraWebhook } from '@pulse/plugin-pulse-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PulseContext } from '../context';
-import { readDoraConfig } from '../dora/config';
-import { AnnotatedComponents } from './AnnotatedComponents';
-
-/** Largest delivery accepted; GitHub caps its payloads at 25 MB, but DORA events are far smaller. */
-const BODY_LIMIT = '5mb';
-
-/** What a webhook delivery gets back: 200 with the events written, or 202 with the reason it was not recorded. */
-export type PulseWebhookResponse = { entityRef: string; accepted: number } | { ignored: string };
+import { DeliveryInbox } from '../deliveries/DeliveryInbox';
+import { intakeErrorHandlers } from '../deliveries/errorHandlers';
 
 /**
- * `POST /webhooks/:name` for the webhooks that modules registered. The raw body is kept for the signature check,
- * so this router must be mounted before any JSON body parser.
+ * `POST /webhooks/:name` for the webhooks that modules registered: the signature is checked on the raw body (401,
+ * nothing stored), then the delivery is stored and answered 202 with what became of it so far (see DeliveryIntake).
+ * The raw body is kept for the signature, so this router must be mounted before any JSON body parser.
  */
-export function createWebhookRouter(ctx: PulseContext, webhooks: ReadonlyMap<string, PulseDoraWebhook>): express.Router {
+export function createWebhookRouter(
+  ctx: PulseContext,
+  webhooks: ReadonlyMap<string, PulseDoraWebhook>,
+  inbox: DeliveryInbox,
+): express.Router {
   const router = Router();
-  const config = readDoraConfig(ctx.config);
-  const components = new AnnotatedComponents(ctx.catalog, ctx.auth, config.serviceIdRefreshMs);
 
-  router.post('/webhooks/:name', express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res) => {
-    const webhook = webhooks.get(req.params.name);
-    if (!webhook) {
-      throw new NotFoundError(`No webhook '${req.params.name}': install the Pulse backend module that provides it`);
-    }
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const result = await webhook.receive({ headers: req.headers, body });
-    if ('ignored' in result) {
-      const response: PulseWebhookResponse = { ignored: result.ignored };
-      res.status(202).json(response);
-      return;
-    }
-    const { annotation, value } = result.entity;
-    const entityRef = await components.find(annotation, value);
-    if (!entityRef) {
-      const response: PulseWebhookResponse = { ignored: `No component has the annotation ${annotation}: ${value}` };
-      res.status(202).json(response);
-      return;
-    }
-    const response: PulseWebhookResponse = {
-      entityRef,
-      accepted: await ctx.store.dora.ingest(result.toBatch(entityRef), config),
-    };
-    res.json(response);
-  });
+  router.post(
+    '/webhooks/:name',
+    express.raw({ type: () => true, limit: inbox.config.maxPayloadBytes }),
+    async (req, res) => {
+      const webhook = webhooks.get(req.params.name);
+      const handler = inbox.handlers.get(req.params.name);
+      if (!webhook || !handler) {
+        throw new NotFoundError(`No webhook '${req.params.name}': install the Pulse backend module that provides it`);
+      }
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const { id, event } = await webhook.verify({ headers: req.headers, body });
+      const [receipt] = await inbox.intake.receive(handler, [{ externalId: id, event, payload: body.toString('utf8') }]);
+      res.status(202).json(receipt);
+    },
+  );
 
+  router.use('/webhooks', intakeErrorHandlers(ctx));
   return router;
 }
