@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Info, Zone } from 'luxon';
 import { SloWindowBounds } from './window';
 
 const DAY_MS = 86_400_000;
@@ -9,9 +9,15 @@ export interface ZoneOffsetSpan {
   offsetMs: number;
 }
 
+const zoneOf = (timeZone: string): Zone => {
+  const zone = Info.normalizeZone(timeZone);
+  if (!zone.isValid) throw new Error(`Unknown time zone '${timeZone}'`);
+  return zone;
+};
+
 /** How far the zone is ahead of UTC at an instant (Europe/Berlin in summer: 2 hours). */
 export function zoneOffsetMs(timeZone: string, ms: number): number {
-  return DateTime.fromMillis(ms, { zone: timeZone }).offset * 60_000;
+  return zoneOf(timeZone).offset(ms) * 60_000;
 }
 
 /**
@@ -23,12 +29,12 @@ export function localDayNumber(timeZone: string, ms: number): number {
 }
 
 /** The first instant at which the offset differs from the one at `lowMs` (offsets differ at low and high). */
-function offsetChange(timeZone: string, lowMs: number, highMs: number): number {
-  const before = zoneOffsetMs(timeZone, lowMs);
+function offsetChange(zone: Zone, lowMs: number, highMs: number): number {
+  const before = zone.offset(lowMs);
   let [low, high] = [lowMs, highMs];
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (zoneOffsetMs(timeZone, mid) === before) low = mid;
+    if (zone.offset(mid) === before) low = mid;
     else high = mid;
   }
   return high;
@@ -39,12 +45,14 @@ function offsetChange(timeZone: string, lowMs: number, highMs: number): number {
  * offset changed (daylight saving time: two or three spans a year). The store turns them into local day numbers.
  */
 export function zoneOffsetSpans(timeZone: string, fromMs: number, toMs: number): ZoneOffsetSpan[] {
-  const spans: ZoneOffsetSpan[] = [{ fromMs, offsetMs: zoneOffsetMs(timeZone, fromMs) }];
+  const zone = zoneOf(timeZone);
+  const spans: ZoneOffsetSpan[] = [{ fromMs, offsetMs: zone.offset(fromMs) * 60_000 }];
+  if (zone.isUniversal) return spans; // UTC or a fixed offset: one span
   for (let at = fromMs; at < toMs; at += DAY_MS) {
     const next = Math.min(at + DAY_MS, toMs);
-    if (zoneOffsetMs(timeZone, next) !== zoneOffsetMs(timeZone, at)) {
-      const changeMs = offsetChange(timeZone, at, next);
-      spans.push({ fromMs: changeMs, offsetMs: zoneOffsetMs(timeZone, changeMs) });
+    if (zone.offset(next) !== zone.offset(at)) {
+      const changeMs = offsetChange(zone, at, next);
+      spans.push({ fromMs: changeMs, offsetMs: zone.offset(changeMs) * 60_000 });
     }
   }
   return spans;
