@@ -306,7 +306,7 @@ describe.each(databases.eachSupportedId())('survey anonymity attacks on %p', dat
       fail: async () => void events.push([eventId, 'failed']),
     }));
     const service = mockCredentials.service.header();
-    const start = (writers: string[], result: AuthorizeResult) =>
+    const start = (writers: string[], result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
       startPulseTestBackend(knex, {
         entities,
         config: { pulse: { surveys: { writers } } },

@@ -4,6 +4,7 @@ import {
   surveyAudienceTree,
   surveyEntityVisibility,
   SurveyRespondentCount,
+  SurveyQuestion,
   SurveyScope,
   SurveyVisibility,
   surveyVisibility,
@@ -21,8 +22,11 @@ interface RoundAudience {
   respondents: Map<string, number>;
   visibility: Map<string, SurveyVisibility>;
   textVisibility: Map<string, SurveyVisibility>;
-  /** Answers per leaf for each question, and the tree rules run on them (computed when first asked, per minimum). */
-  questionCounts: Map<string, SurveyRespondentCount[]>;
+  /**
+   * Answers per leaf for each question (loaded on demand: see `loadQuestionCounts`), and the tree rules run on them
+   * (computed when first asked, per minimum).
+   */
+  questionCounts?: Map<string, SurveyRespondentCount[]>;
   questionVisibility: Map<string, Map<string, SurveyVisibility>>;
 }
 
@@ -34,7 +38,6 @@ const emptyAudience = (): RoundAudience => ({
   respondents: new Map(),
   visibility: new Map(),
   textVisibility: new Map(),
-  questionCounts: new Map(),
   questionVisibility: new Map(),
 });
 
@@ -66,6 +69,7 @@ function withoutSmallGrowth(
  */
 export class SurveyAudiences {
   private constructor(
+    private readonly repository: SurveyRepository,
     private readonly byRound: Map<number, RoundAudience>,
     private readonly thresholds: SurveyThresholds,
   ) {}
@@ -77,7 +81,6 @@ export class SurveyAudiences {
     roundIds: number[],
   ): Promise<SurveyAudiences> {
     const counts = await repository.aggregates.respondentCounts(roundIds);
-    const questionCounts = await repository.aggregates.questionCountsByLeaf(roundIds);
     const snapshots = await repository.rounds.snapshots(roundIds);
     // Batched results showed each batch: answers released at close must not show as a small difference.
     const late = thresholds.openResults === 'batched' ? await repository.responses.release.lateCounts(roundIds) : [];
@@ -92,12 +95,6 @@ export class SurveyAudiences {
         : catalogParents;
       const roundCounts = counts.filter(c => c.roundId === roundId);
       const tree = surveyAudienceTree(roundCounts, ref => parents.get(ref));
-      const perQuestion = new Map<string, SurveyRespondentCount[]>();
-      for (const c of questionCounts.filter(q => q.roundId === roundId)) {
-        const list = perQuestion.get(c.questionId) ?? [];
-        list.push(c);
-        perQuestion.set(c.questionId, list);
-      }
       const lateTree = surveyAudienceTree(
         late.filter(c => c.roundId === roundId),
         ref => parents.get(ref),
@@ -108,11 +105,28 @@ export class SurveyAudiences {
         respondents: new Map(tree.map(n => [n.id, n.respondents])),
         visibility: withoutSmallGrowth(surveyVisibility(tree, thresholds.minRespondents), lateTree, thresholds),
         textVisibility: withoutSmallGrowth(surveyVisibility(tree, thresholds.minTextRespondents), lateTree, thresholds),
-        questionCounts: perQuestion,
         questionVisibility: new Map(),
       });
     }
-    return new SurveyAudiences(byRound, thresholds);
+    return new SurveyAudiences(repository, byRound, thresholds);
+  }
+
+  /**
+   * Loads the answer counts per leaf and question of some rounds (one GROUP BY), for the optional questions' rules.
+   * Required questions are answered by every response, so their counts are the respondents'.
+   */
+  async loadQuestionCounts(roundIds: number[]): Promise<void> {
+    const wanted = roundIds.filter(id => this.byRound.has(id) && !this.byRound.get(id)!.questionCounts);
+    const counts = await this.repository.aggregates.questionCountsByLeaf(wanted);
+    for (const roundId of wanted) {
+      const perQuestion = new Map<string, SurveyRespondentCount[]>();
+      for (const c of counts.filter(q => q.roundId === roundId)) {
+        const list = perQuestion.get(c.questionId) ?? [];
+        list.push(c);
+        perQuestion.set(c.questionId, list);
+      }
+      this.byRound.get(roundId)!.questionCounts = perQuestion;
+    }
   }
 
   private audience(roundId: number): RoundAudience {
@@ -138,12 +152,14 @@ export class SurveyAudiences {
    * Whether one question's answers may show in a scope: the tree rules (minimum, subtraction guard, hidden below a
    * hidden parent) run on that question's answer counts in every node, and the scope itself must show.
    */
-  questionVisibilityOf(roundId: number, scope: SurveyScope, questionId: string, text = false): SurveyVisibility {
+  questionVisibilityOf(roundId: number, scope: SurveyScope, question: SurveyQuestion, text = false): SurveyVisibility {
     const scopeVisibility = this.visibilityOf(roundId, scope, text);
-    if (scopeVisibility.hidden) return scopeVisibility;
+    if (scopeVisibility.hidden || question.required) return scopeVisibility;
     const audience = this.audience(roundId);
-    const counts = audience.questionCounts.get(questionId) ?? [];
-    const key = `${text ? 'text' : 'answers'}:${questionId}`;
+    // Not loaded: withheld rather than guessed.
+    if (!audience.questionCounts) return { hidden: true, cause: 'below-minimum' };
+    const counts = audience.questionCounts.get(question.id) ?? [];
+    const key = `${text ? 'text' : 'answers'}:${question.id}`;
     let visibility = audience.questionVisibility.get(key);
     if (!visibility) {
       const tree = surveyAudienceTree(counts, ref => audience.parents.get(ref));

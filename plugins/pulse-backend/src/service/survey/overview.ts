@@ -202,6 +202,7 @@ export class SurveyOverviewService {
     audiences: SurveyAudiences,
   ) {
     const question = template.questions.find(q => q.type === 'choice');
+    await audiences.loadQuestionCounts(previous ? [round.id, previous.id] : [round.id]);
     const wholeRound = { type: 'round' } as const;
     const shows = (r: SurveyRoundRecord) =>
       !this.results.withheldUntilClosed(r) &&

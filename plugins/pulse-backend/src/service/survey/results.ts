@@ -74,7 +74,7 @@ export class SurveyResultsService {
     audiences: SurveyAudiences,
   ): string | undefined {
     if (!question.required && !isFinal(round)) return OPTIONAL_WHEN_CLOSED;
-    const visibility = audiences.questionVisibilityOf(round.id, scope, question.id);
+    const visibility = audiences.questionVisibilityOf(round.id, scope, question);
     return visibility.hidden ? this.hiddenReason(visibility.cause) : undefined;
   }
 
@@ -87,6 +87,7 @@ export class SurveyResultsService {
       return { roundId: round.id, scope, hidden: true, reason: this.hiddenReason(visibility.cause) };
     }
     const template = await this.roundTemplate(round);
+    await audiences.loadQuestionCounts([round.id]);
     const aggregateScope = audiences.aggregateScope(round.id, scope);
     const aggregates = (await this.repository.aggregates.questionAggregates([round.id], aggregateScope)).get(round.id);
     const questions: SurveyQuestionResult[] = [];
@@ -96,7 +97,7 @@ export class SurveyResultsService {
         questions.push({ questionId: question.id, type: question.type, prompt: question.prompt, hidden: true, reason });
         continue;
       }
-      const textVisibility = audiences.questionVisibilityOf(round.id, scope, question.id, true);
+      const textVisibility = audiences.questionVisibilityOf(round.id, scope, question, true);
       const comments =
         question.type === 'text' && !textVisibility.hidden
           ? await this.repository.aggregates.textAnswers(round.id, question.id, aggregateScope)
