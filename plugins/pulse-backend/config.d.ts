@@ -50,7 +50,7 @@ export interface Config {
        */
       staleAfter?: string | { days?: number; hours?: number; minutes?: number };
       /**
-       * Bounded storage of SLI samples. Raw samples are kept for the longest SLO window in use plus 4 days, then the
+       * Bounded storage of SLI samples. Raw samples are kept for each SLO's own window plus 4 days, then the
        * `pulse-slo-rollup` job sums them per hour; the `pulse-slo-retention` job drops what is past the last horizon.
        */
       rollup?: {
