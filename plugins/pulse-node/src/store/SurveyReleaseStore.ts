@@ -55,17 +55,21 @@ export class SurveyReleaseStore {
 
   /** Releases every leaf of the round that holds at least `minimum` pending answers; returns how many were released. */
   async releaseFullLeaves(roundId: number, minimum: number): Promise<number> {
+    // A cheap look first: most answers complete no leaf.
     const full = await this.db('pulse_survey_pending')
       .where('round_id', roundId)
       .groupBy('entity_ref', 'group_ref')
       .havingRaw('count(*) >= ?', [minimum])
-      .select({ entityRef: 'entity_ref', groupRef: 'group_ref' });
+      .select('entity_ref');
     if (full.length === 0) return 0;
-    const wanted = new Set(full.map(leaf => leafKey(leaf.entityRef, leaf.groupRef ?? null)));
     return this.db.transaction(async tx => {
-      const pending = (await this.lockedPending(tx, roundId)).filter(row =>
-        wanted.has(leafKey(row.entity_ref, row.group_ref ?? null)),
-      );
+      // Counted again under the lock: a concurrent release may have taken some of the rows meanwhile.
+      const byLeaf = new Map<string, Row[]>();
+      for (const row of await this.lockedPending(tx, roundId)) {
+        const key = leafKey(row.entity_ref, row.group_ref ?? null);
+        byLeaf.set(key, [...(byLeaf.get(key) ?? []), row]);
+      }
+      const pending = [...byLeaf.values()].filter(leaf => leaf.length >= minimum).flat();
       await this.takePending(tx, pending);
       await this.insertResponses(tx, roundId, pending.map(toReleased));
       return pending.length;
