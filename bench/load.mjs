@@ -143,17 +143,18 @@ export async function loadSurveys(db, organisation, { now, days }) {
       participation.push([round.id, response.userRef]);
       responseRows.push([id, round.id, response.entityRef, response.groupRef]);
       for (const [question, value] of Object.entries(response.answers)) {
-        if (Array.isArray(value)) value.forEach(choice => answerRows.push([id, question, null, choice, null]));
-        else if (typeof value === 'number') answerRows.push([id, question, value, null, null]);
-        else answerRows.push([id, question, null, null, value]);
+        // seq: the row's place among the rows of one answer (the key of the answer table).
+        if (Array.isArray(value)) value.forEach((choice, seq) => answerRows.push([id, question, seq, null, choice, null]));
+        else if (typeof value === 'number') answerRows.push([id, question, 0, value, null, null]);
+        else answerRows.push([id, question, 0, null, null, value]);
       }
     }
     await db.insertMany('pulse_survey_participation', ['round_id', 'user_ref'], participation, ['int', 'text']);
     await db.insertMany('pulse_survey_response', ['id', 'round_id', 'entity_ref', 'group_ref'], responseRows,
       ['text', 'int', 'text', 'text']);
     for (let i = 0; i < answerRows.length; i += 20_000) {
-      await db.insertMany('pulse_survey_answer', ['response_id', 'question_id', 'value_number', 'choice', 'value_text'],
-        answerRows.slice(i, i + 20_000), ['text', 'text', 'float8', 'text', 'text']);
+      await db.insertMany('pulse_survey_answer', ['response_id', 'question_id', 'seq', 'value_number', 'choice', 'value_text'],
+        answerRows.slice(i, i + 20_000), ['text', 'text', 'int', 'float8', 'text', 'text']);
     }
     responses += responseRows.length;
   }
