@@ -11,14 +11,11 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 const now = new Date('2026-11-29T12:00:00Z');
 
 describe.each(databases.eachSupportedId())('decisions demo on %p', databaseId => {
-  it('seeds major incidents with postmortems done and outstanding and records gate checks, quickly', async () => {
+  it('seeds major incidents with postmortems done and outstanding and records gate checks', async () => {
     const store = await PulseStore.fromClient(await databases.init(databaseId));
     const ctx = testPulseContext(store);
     await seedSloDemo(ctx, now);
-
-    const started = Date.now();
     await seedDecisionsDemo(ctx, createPulseServices(ctx).gate, now);
-    expect(Date.now() - started).toBeLessThan(5_000);
 
     const incidents = await store.decisions.incidents.review({
       from: now.getTime() - 90 * 86_400_000,

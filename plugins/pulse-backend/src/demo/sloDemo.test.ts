@@ -21,11 +21,9 @@ const components = [
 ];
 
 describe.each(databases.eachSupportedId())('SLO demo on %p', databaseId => {
-  it('seeds a healthy, a burning, an exhausted and a Timeslices SLO quickly', async () => {
+  it('seeds a healthy, a burning, an exhausted and a Timeslices SLO', async () => {
     const store = await PulseStore.fromClient(await databases.init(databaseId));
-    const started = Date.now();
     await seedSloDemo({ store } as unknown as PulseContext, now);
-    expect(Date.now() - started).toBeLessThan(5_000);
 
     const report = (name: string) => entitySloReport(store, `component:default/${name}`, now.getTime());
     const gate = async (name: string) => releaseGateOf(await report(name), DEFAULT_SLO_RELEASE_GATE_POLICY).decision;
