@@ -1,6 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { CatalogService, catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // The module is tested inside the plugin it extends.
@@ -14,6 +13,8 @@ import { pulseModuleGithub } from './module';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
+
+type Entity = NonNullable<NonNullable<Parameters<typeof catalogServiceMock>[0]>['entities']>[number];
 
 const SECRET = 'inbox-secret';
 const REPO = 'acme/checkout';
@@ -53,18 +54,23 @@ const signatureOf = (body: string) => `sha256=${createHmac('sha256', SECRET).upd
 const deployment = (deploymentId: number, state: string, finishedAt: string, payload = deploymentStatusPayload) =>
   payload({ repo: REPO, deploymentId, sha: `s${deploymentId}`, state, createdAt: '2026-01-05T09:00:00Z', finishedAt });
 
+/** The mock scheduler (its class is not exported): tasks run only when a test triggers them. */
+type MockScheduler = ReturnType<typeof mockServices.scheduler> & {
+  factory(): ReturnType<typeof mockServices.scheduler.factory>;
+};
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe.each(databases.eachSupportedId())('the GitHub delivery inbox on %p', databaseId => {
   let knex: Awaited<ReturnType<typeof databases.init>>;
   let catalog: SwitchableCatalog;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let scheduler: ReturnType<typeof mockServices.scheduler>;
+  let scheduler: MockScheduler;
   /** One run of the worker job, as the scheduler would start it. */
   const runWorker = () => scheduler.triggerTask('pulse-deliveries');
 
   const start = () => {
-    scheduler = mockServices.scheduler();
+    scheduler = mockServices.scheduler() as MockScheduler;
     return startTestBackend({
       features: [
         scheduler.factory(),

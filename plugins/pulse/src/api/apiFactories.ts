@@ -5,6 +5,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DecisionsClient, pulseDecisionsApiRef } from './DecisionsApi';
+import { DeliveriesClient, pulseDeliveriesApiRef } from './DeliveriesApi';
 import { DoraClient, pulseDoraApiRef } from './DoraApi';
 import { pulseSloApiRef, SloClient } from './SloApi';
 import { pulseSurveyApiRef, SurveyClient } from './SurveyApi';
@@ -17,4 +18,5 @@ export const pulseApiFactories: AnyApiFactory[] = [
   createApiFactory({ api: pulseDoraApiRef, deps: clientDeps, factory: deps => new DoraClient(deps) }),
   createApiFactory({ api: pulseSurveyApiRef, deps: clientDeps, factory: deps => new SurveyClient(deps) }),
   createApiFactory({ api: pulseDecisionsApiRef, deps: clientDeps, factory: deps => new DecisionsClient(deps) }),
+  createApiFactory({ api: pulseDeliveriesApiRef, deps: clientDeps, factory: deps => new DeliveriesClient(deps) }),
 ];

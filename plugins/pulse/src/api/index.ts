@@ -7,3 +7,5 @@ export { pulseSurveyApiRef, SurveyClient } from './SurveyApi';
 export type { SurveyApi } from './SurveyApi';
 export { pulseDecisionsApiRef, DecisionsClient } from './DecisionsApi';
 export type { DecisionsApi } from './DecisionsApi';
+export { pulseDeliveriesApiRef, DeliveriesClient } from './DeliveriesApi';
+export type { DeliveriesApi, DeliveriesQuery } from './DeliveriesApi';

@@ -7,6 +7,7 @@ import {
 import CategoryIcon from '@material-ui/icons/Category';
 import AssignmentIcon from '@material-ui/icons/Assignment';
 import BubbleChartIcon from '@material-ui/icons/BubbleChart';
+import MoveToInboxIcon from '@material-ui/icons/MoveToInbox';
 import SentimentSatisfiedIcon from '@material-ui/icons/SentimentSatisfied';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import { PropsWithChildren } from 'react';
@@ -20,6 +21,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarItem icon={SentimentSatisfiedIcon} to="pulse/surveys" text="Developer satisfaction" />
       <SidebarItem icon={BubbleChartIcon} to="pulse/quadrant" text="Speed vs reliability" />
       <SidebarItem icon={AssignmentIcon} to="pulse/review" text="Incident review" />
+      <SidebarItem icon={MoveToInboxIcon} to="pulse/deliveries" text="Deliveries" />
     </Sidebar>
     {children}
   </SidebarPage>

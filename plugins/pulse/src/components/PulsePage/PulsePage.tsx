@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { DeliveriesPage } from '../DeliveriesPage';
 import { DoraTeamsPage } from '../DoraTeamsPage';
 import { IncidentReviewPage } from '../IncidentReviewPage';
 import { SpeedReliabilityView } from '../SpeedReliabilityView';
@@ -12,5 +13,6 @@ export const PulsePage = () => (
     <Route path="/surveys/*" element={<SurveyPlatformPage />} />
     <Route path="/review/*" element={<IncidentReviewPage />} />
     <Route path="/quadrant/*" element={<SpeedReliabilityView />} />
+    <Route path="/deliveries/*" element={<DeliveriesPage />} />
   </Routes>
 );

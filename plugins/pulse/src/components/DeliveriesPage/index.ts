@@ -1,0 +1,1 @@
+export { DeliveriesPage, Deliveries } from './DeliveriesPage';
