@@ -151,7 +151,64 @@ exports.up = async function up(knex) {
   }
 };
 
-/** Not reversible. */
-exports.down = async function down() {
-  throw new Error('The survey anonymity migration cannot be undone: it drops per-person data by design');
+/**
+ * Back to the earlier schema: questions of each template's latest version, no versions, snapshots, counts or pool.
+ * What only this schema holds (older versions, counts per group, pending answers) is lost.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.down = async function down(knex) {
+  const sqlite = String(knex.client.config.client).includes('sqlite');
+  for (const table of ['pulse_survey_pending', 'pulse_survey_participation_count', 'pulse_survey_round_owner', 'pulse_survey_round_group']) {
+    await knex.schema.dropTable(table);
+  }
+  for (const column of ['template_version', 'audience', 'finalized_at']) {
+    await knex.raw(`ALTER TABLE pulse_survey_round DROP COLUMN ${column}`);
+  }
+
+  if (sqlite) {
+    await knex.raw('ALTER TABLE pulse_survey_answer RENAME TO pulse_survey_answer_old');
+    await knex.raw('DROP INDEX pulse_survey_answer_question_idx');
+    await knex.schema.createTable('pulse_survey_answer', table => {
+      table.string('response_id', 36).notNullable().references('id').inTable('pulse_survey_response').onDelete('CASCADE');
+      table.string('question_id', 255).notNullable();
+      table.double('value_number');
+      table.string('choice', 255);
+      table.text('value_text');
+      table.index(['response_id'], 'pulse_survey_answer_response_idx');
+      table.index(['question_id'], 'pulse_survey_answer_question_idx');
+    });
+    await knex.raw(
+      `INSERT INTO pulse_survey_answer (response_id, question_id, value_number, choice, value_text)
+       SELECT response_id, question_id, value_number, choice, value_text FROM pulse_survey_answer_old`,
+    );
+    await knex.raw('DROP TABLE pulse_survey_answer_old');
+  } else {
+    await knex.raw('ALTER TABLE pulse_survey_answer DROP COLUMN seq');
+  }
+
+  await knex.schema.createTable('pulse_survey_question', table => {
+    table.string('template_id', 255).notNullable().references('id').inTable('pulse_survey_template').onDelete('CASCADE');
+    table.string('id', 255).notNullable();
+    table.integer('position').notNullable();
+    table.string('type', 16).notNullable();
+    table.text('prompt').notNullable();
+    table.text('options');
+    table.boolean('required').notNullable().defaultTo(true);
+    table.primary(['template_id', 'id']);
+  });
+  const latest = await knex('pulse_survey_template_version as v').whereRaw(
+    'v.version = (SELECT MAX(l.version) FROM pulse_survey_template_version l WHERE l.template_id = v.template_id)',
+  );
+  for (const version of latest) {
+    const questions = JSON.parse(version.questions);
+    if (questions.length === 0) continue;
+    await knex('pulse_survey_question').insert(
+      questions.map((/** @type {any} */ q, /** @type {number} */ position) => {
+        const { id, type, prompt, required, ...options } = q;
+        return { template_id: version.template_id, id, position, type, prompt, required, options: JSON.stringify(options) };
+      }),
+    );
+  }
+  await knex.schema.dropTable('pulse_survey_template_version');
 };

@@ -14,11 +14,16 @@ const expectedTables = [
   'pulse_change',
   'pulse_incident',
   'pulse_survey_template',
-  'pulse_survey_question',
+  'pulse_survey_template_version',
   'pulse_survey_round',
+  'pulse_survey_round_group',
+  'pulse_survey_round_owner',
   'pulse_survey_participation',
+  'pulse_survey_participation_count',
+  'pulse_survey_pending',
   'pulse_survey_response',
   'pulse_survey_answer',
+  'pulse_survey_late',
   'pulse_job_run',
 ];
 
@@ -38,6 +43,12 @@ describe.each(databases.eachSupportedId())('PulseStore on %p', databaseId => {
       '20261129000003_survey.js',
       '20261129000004_decisions.js',
       '20261129000005_jobs.js',
+      '20261204000010_survey_anonymity.js',
+      '20261204000010_survey_late_answers.js',
+      '20261204000010_survey_seq_key.js',
+      '20261204000020_dora_change_key.js',
+      '20261204000040_slo_values.js',
+      '20261204000050_deliveries.js',
     ]);
     expect(await store.isEmpty()).toBe(true);
   });
