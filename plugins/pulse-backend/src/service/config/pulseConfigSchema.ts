@@ -6,8 +6,23 @@ import { z } from 'zod';
  * checked further by each domain's reader. Sections owned by backend modules (github, pagerduty, prometheus) are read
  * and validated by those modules. trust/config.test.ts fails when this and config.d.ts disagree.
  */
-const duration = z.union([z.string(), z.record(z.number())]);
-const frequency = z.union([z.string(), z.object({ cron: z.string() }).strict(), z.record(z.number())]);
+
+/** A duration object as Backstage reads it: a misspelt unit is an unknown key, not a silently shorter duration. */
+const durationObject = z
+  .object({
+    years: z.number(),
+    months: z.number(),
+    weeks: z.number(),
+    days: z.number(),
+    hours: z.number(),
+    minutes: z.number(),
+    seconds: z.number(),
+    milliseconds: z.number(),
+  })
+  .partial()
+  .strict();
+const duration = z.union([z.string(), durationObject]);
+const frequency = z.union([z.string(), z.object({ cron: z.string() }).strict(), durationObject]);
 const strings = z.array(z.string());
 const tierBounds = z.object({ elite: z.number(), high: z.number(), medium: z.number() }).partial().strict();
 const caution = z.object({ remainingBelow: z.number(), onTicketAlert: z.boolean() }).partial().strict();
@@ -16,6 +31,14 @@ const freeze = z
   .partial()
   .strict();
 const moduleSection = z.object({}).passthrough();
+
+/**
+ * The jobs `pulse.jobs` may reschedule, by the name each domain's jobs.ts gives them: a misspelt name would otherwise
+ * leave the job on its default schedule without a word. trust/attacks14.test.ts fails when the plugin schedules a
+ * `pulse.jobs` job missing here.
+ */
+export const PULSE_JOB_NAMES = ['sloDiscovery', 'sloRollup', 'sloRetention', 'surveyFinalize', 'deliveries'] as const;
+const jobSchedule = z.object({ frequency, timeout: duration, initialDelay: duration }).partial().strict();
 
 export const pulseConfigSchema = z
   .object({
@@ -40,9 +63,7 @@ export const pulseConfigSchema = z
       })
       .partial()
       .strict(),
-    jobs: z.record(
-      z.object({ frequency, timeout: duration, initialDelay: duration }).partial().strict(),
-    ),
+    jobs: z.object(Object.fromEntries(PULSE_JOB_NAMES.map(name => [name, jobSchedule]))).partial().strict(),
     dora: z
       .object({
         productionEnvironments: strings,

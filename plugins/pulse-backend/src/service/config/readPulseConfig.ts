@@ -47,6 +47,11 @@ function describeIssue(issue: ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map(key => `unknown key ${at}.${key}`).join(', ');
   }
+  if (issue.code === 'invalid_union') {
+    // A duration such as { hourz: 12 } fails every branch; the misspelt unit is what the operator needs to see.
+    const unknown = issue.unionErrors.flatMap(e => e.issues).filter(i => i.code === 'unrecognized_keys');
+    if (unknown.length > 0) return [...new Set(unknown.map(describeIssue))].join(', ');
+  }
   return `${at}: ${issue.message}`;
 }
 
