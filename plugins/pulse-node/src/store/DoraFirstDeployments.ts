@@ -39,8 +39,8 @@ export class TouchedChanges {
 }
 
 /**
- * Keeps `first_deployed_at` of changes up to date: the finish of the earliest successful production deployment of the
- * same entity that covers the change. A deployment covers the SHAs it lists and every change of its entity that
+ * Keeps `first_deployed_at` of changes up to date: the finish of the first successful production deployment of the
+ * same entity after the change's commit time that covers it. A deployment covers the SHAs it lists and every change of its entity that
  * reached the default branch no later than one of them (by merge time, then by position in its push): what
  * `git log previous..current` would list since the previous deployment. Stored on the change so that lead time is one
  * indexed range query.
@@ -51,21 +51,24 @@ export class FirstDeployments {
     private readonly productionEnvironments: string[],
   ) {}
 
-  /** The earliest covering deployment's finish, for the change row `pulse_change` of the UPDATE. */
+  /**
+   * The first covering deployment's finish, for the change row `pulse_change` of the UPDATE: deployments of the entity
+   * that finished after the change's commit time are walked in finish order (their index) until one lists the change or
+   * a change of the entity merged no earlier, so the walk usually stops at the first or second deployment.
+   */
   private firstCoveringDeployment() {
-    const isProduction = sql`LOWER(d.environment) IN ${this.productionEnvironments}`;
-    return this.trx.raw(
-      `(SELECT MIN(d.finished_at)
-        FROM pulse_deployment d
-        JOIN pulse_deployment_commit dc ON dc.deployment_id = d.id
-        LEFT JOIN pulse_change h ON h.entity_ref = d.entity_ref AND h.id = dc.sha
-        WHERE d.entity_ref = pulse_change.entity_ref AND d.status = 'success' AND ${isProduction.text}
-          AND (dc.sha = pulse_change.id OR (
+    const covering = sql`(SELECT d.finished_at FROM pulse_deployment d
+      WHERE d.entity_ref = pulse_change.entity_ref AND d.finished_at > pulse_change.created_at
+        AND d.status = 'success' AND LOWER(d.environment) IN ${this.productionEnvironments}
+        AND EXISTS (
+          SELECT 1 FROM pulse_deployment_commit dc
+          LEFT JOIN pulse_change h ON h.entity_ref = d.entity_ref AND h.id = dc.sha
+          WHERE dc.deployment_id = d.id AND (dc.sha = pulse_change.id OR (
             pulse_change.merged_at IS NOT NULL AND h.merged_at IS NOT NULL AND (
               h.merged_at > pulse_change.merged_at
-              OR (h.merged_at = pulse_change.merged_at AND h.merge_index >= pulse_change.merge_index)))))`,
-      isProduction.values,
-    );
+              OR (h.merged_at = pulse_change.merged_at AND h.merge_index >= pulse_change.merge_index)))))
+      ORDER BY d.finished_at LIMIT 1)`;
+    return this.trx.raw(covering.text, covering.values);
   }
 
   /**

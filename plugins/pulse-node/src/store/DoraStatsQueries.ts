@@ -84,8 +84,9 @@ const isProductionIncident = (scope: DoraQueryScope) =>
 /**
  * The deployment facts every count and the recovery time share, as CTEs:
  * `s`: production deployments of the scope that finished in the window, with their local day and week;
- * `links`: the incidents each of them caused: the ones naming it, and (for a successful one) the unlinked ones created
- * within the attribution window after it with no later successful production deployment of the entity in between;
+ * `links`: the incidents each of them caused: the ones naming it, and (for a successful one) the unlinked ones whose
+ * latest earlier successful production deployment of the entity, within the attribution window, it is (found per
+ * incident: incidents are far fewer than deployments);
  * `caused`: per deployment with incidents, when the first began, when the last was resolved and how many are open.
  */
 function deploymentFacts(scope: DoraQueryScope, calendar: DoraCalendar): SqlFragment {
@@ -99,25 +100,27 @@ function deploymentFacts(scope: DoraQueryScope, calendar: DoraCalendar): SqlFrag
       AND ${isProduction(scope, 'd')}
   ),
   links AS (
-    SELECT s.id AS deployment_id, i.created_at, i.resolved_at
+    SELECT s.id AS deployment_id, s.entity_ref, s.week_key, s.status, i.created_at, i.resolved_at
     FROM s JOIN pulse_incident i ON i.deployment_id = s.id
     WHERE ${isProductionIncident(scope)}
     UNION ALL
-    SELECT s.id AS deployment_id, i.created_at, i.resolved_at
-    FROM s JOIN pulse_incident i ON i.entity_ref = s.entity_ref
-    WHERE s.status = 'success' AND i.deployment_id IS NULL AND ${isProductionIncident(scope)}
-      AND i.created_at >= s.finished_at AND i.created_at <= s.finished_at + ${bigint(scope.incidentAttributionWindowMs)}
-      AND NOT EXISTS (
-        SELECT 1 FROM pulse_deployment n
-        WHERE n.entity_ref = s.entity_ref AND n.status = 'success' AND ${isProduction(scope, 'n')}
-          AND n.finished_at <= i.created_at
-          AND (n.finished_at > s.finished_at OR (n.finished_at = s.finished_at AND n.id > s.id))
-      )
+    SELECT s.id AS deployment_id, s.entity_ref, s.week_key, s.status, a.created_at, a.resolved_at
+    FROM (
+      SELECT i.created_at, i.resolved_at, (
+        SELECT d.id FROM pulse_deployment d
+        WHERE d.entity_ref = i.entity_ref AND d.status = 'success' AND ${isProduction(scope, 'd')}
+          AND d.finished_at <= i.created_at AND d.finished_at >= i.created_at - ${bigint(scope.incidentAttributionWindowMs)}
+        ORDER BY d.finished_at DESC, d.id DESC LIMIT 1
+      ) AS deployment_id
+      FROM pulse_incident i
+      WHERE i.entity_ref IN ${scope.entityRefs} AND i.deployment_id IS NULL AND ${isProductionIncident(scope)}
+        AND i.created_at >= ${scope.from} AND i.created_at < ${bigint(scope.to + scope.incidentAttributionWindowMs)}
+    ) a JOIN s ON s.id = a.deployment_id
   ),
   caused AS (
-    SELECT deployment_id, MIN(created_at) AS began, MAX(resolved_at) AS resolved,
+    SELECT deployment_id, entity_ref, week_key, status, MIN(created_at) AS began, MAX(resolved_at) AS resolved,
       SUM(CASE WHEN resolved_at IS NULL THEN 1 ELSE 0 END) AS open_incidents
-    FROM links GROUP BY deployment_id
+    FROM links GROUP BY deployment_id, entity_ref, week_key, status
   )`;
 }
 
@@ -146,9 +149,9 @@ function recoverySamples(scope: DoraQueryScope, calendar: DoraCalendar): SqlFrag
   const all = scope.changeFailureRateDenominator === 'all';
   return sql`
   WITH ${deploymentFacts(scope, calendar)}
-  SELECT s.entity_ref, s.week_key, c.resolved - c.began AS duration
-  FROM s JOIN caused c ON c.deployment_id = s.id
-  WHERE c.open_incidents = 0 ${all ? rawSql('') : rawSql("AND s.status = 'success'")}
+  SELECT c.entity_ref, c.week_key, c.resolved - c.began AS duration
+  FROM caused c
+  WHERE c.open_incidents = 0 ${all ? rawSql('') : rawSql("AND c.status = 'success'")}
   ${
     all
       ? sql`UNION ALL
@@ -160,7 +163,7 @@ function recoverySamples(scope: DoraQueryScope, calendar: DoraCalendar): SqlFrag
         AND r.finished_at > s.finished_at
     ) AS restored_at
     FROM s
-    WHERE s.status = 'failure' AND NOT EXISTS (SELECT 1 FROM caused c WHERE c.deployment_id = s.id)
+    WHERE s.status = 'failure' AND s.id NOT IN (SELECT l.deployment_id FROM links l)
   ) f
   WHERE f.restored_at IS NOT NULL`
       : rawSql('')
@@ -263,8 +266,9 @@ export class DoraStatsQueries {
           SUM(CASE WHEN s.status = 'success' THEN 1 ELSE 0 END) AS successes,
           SUM(CASE WHEN s.status = 'failure' THEN 1 ELSE 0 END) AS failures,
           SUM(CASE WHEN s.rework THEN 1 ELSE 0 END) AS rework,
-          SUM(CASE WHEN s.status = 'success' AND c.deployment_id IS NOT NULL THEN 1 ELSE 0 END) AS incident_linked
-        FROM s LEFT JOIN caused c ON c.deployment_id = s.id
+          SUM(CASE WHEN s.status = 'success' AND s.id IN (SELECT l.deployment_id FROM links l) THEN 1 ELSE 0 END)
+            AS incident_linked
+        FROM s
         GROUP BY ${bucket}`,
     );
     return new Map(
