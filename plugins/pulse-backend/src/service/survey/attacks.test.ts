@@ -1,8 +1,12 @@
-import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PulseStore } from '@pulse/plugin-pulse-node';
 import request from 'supertest';
 import { Knex, startPulseTestBackend, TestServer } from '../../__testUtils__/startPulseTestBackend';
+import { pulsePlugin } from '../../plugin';
 import { defaultAnswers, testComponent, testGroup, testUser } from './testFixtures';
 
 jest.setTimeout(120_000);
@@ -347,5 +351,29 @@ describe.each(databases.eachSupportedId())('survey anonymity attacks on %p', dat
       ['survey-round-delete', 'succeeded'],
       ['survey-round-delete', 'failed'],
     ]);
+  });
+
+  it('reads the titles a page shows with the reader\'s credentials, so what the catalog hides stays hidden', async () => {
+    const catalog = catalogServiceMock({ entities });
+    const getEntities = jest.spyOn(catalog, 'getEntities');
+    const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const { server } = await startTestBackend({
+      features: [
+        pulsePlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({ data: {} }),
+        createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }),
+      ],
+    });
+    const id = await openRound(server);
+    for (const user of t1.slice(0, 5)) expect((await answer(server, id, user, 'c1', defaultAnswers(4, 9))).status).toBe(201);
+    getEntities.mockClear();
+    getEntitiesByRefs.mockClear();
+    await request(server).get(`/api/pulse/surveys/overview?roundId=${id}`).set('Authorization', as('t2a')).expect(200);
+    const readers = [...getEntities.mock.calls, ...getEntitiesByRefs.mock.calls]
+      .filter(([query]) => JSON.stringify(query).includes('metadata.title'))
+      .map(([, options]) => (options?.credentials.principal as { userEntityRef?: string }).userEntityRef);
+    // The teams list and the entity titles.
+    expect(readers).toEqual(['user:default/t2a', 'user:default/t2a']);
   });
 });

@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   getCompoundEntityRef,
@@ -47,8 +48,9 @@ function parentGroup(entity: Entity): string | undefined {
 export class SurveyCatalog {
   constructor(private readonly ctx: Pick<PulseContext, 'auth' | 'catalog' | 'pulseCatalog'>) {}
 
-  private async options() {
-    return { credentials: await this.ctx.auth.getOwnServiceCredentials() };
+  /** A reader's own credentials where the answer is shown to them (what the catalog hides stays hidden). */
+  private async options(onBehalfOf?: BackstageCredentials) {
+    return { credentials: onBehalfOf ?? (await this.ctx.auth.getOwnServiceCredentials()) };
   }
 
   /** The owning groups of an entity, sorted (see PulseCatalog: every ownedBy Group; a User owner counts as its groups). */
@@ -121,13 +123,13 @@ export class SurveyCatalog {
   }
 
   /** Every Group of the catalog with its title and whether it is a team: one filtered query for the whole page. */
-  async groups(): Promise<SurveyCatalogGroup[]> {
+  async groups(onBehalfOf?: BackstageCredentials): Promise<SurveyCatalogGroup[]> {
     const { items } = await this.ctx.catalog.getEntities(
       {
         filter: { kind: 'group' },
         fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.type'],
       },
-      await this.options(),
+      await this.options(onBehalfOf),
     );
     return items.map(entity => ({
       ref: canonical(entity),
@@ -137,11 +139,11 @@ export class SurveyCatalog {
   }
 
   /** Display titles of some entities by canonical ref, in one query; entities missing from the catalog are left out. */
-  async titlesOf(entityRefs: string[]): Promise<Map<string, string>> {
+  async titlesOf(entityRefs: string[], onBehalfOf?: BackstageCredentials): Promise<Map<string, string>> {
     if (entityRefs.length === 0) return new Map();
     const { items } = await this.ctx.catalog.getEntitiesByRefs(
       { entityRefs, fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'] },
-      await this.options(),
+      await this.options(onBehalfOf),
     );
     return new Map(items.flatMap(entity => (entity ? [[canonical(entity), displayTitle(entity)] as const] : [])));
   }

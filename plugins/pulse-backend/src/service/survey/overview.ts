@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
   rankSurveyPainPoints,
@@ -96,7 +97,11 @@ export class SurveyOverviewService {
    * round, the previous round and the trend), one catalog query for every team's members and one SQL query for their
    * participation.
    */
-  async overview(roundId: number | undefined, now: number): Promise<SurveyOverview | undefined> {
+  async overview(
+    roundId: number | undefined,
+    now: number,
+    onBehalfOf?: BackstageCredentials,
+  ): Promise<SurveyOverview | undefined> {
     const rounds = await this.repository.rounds.list();
     const audiences = await this.results.audiences(rounds.map(r => r.id));
     const { round, previous } = await this.pickRounds(rounds, audiences, roundId, now);
@@ -145,7 +150,8 @@ export class SurveyOverviewService {
     };
 
     // Every team of the catalog, and every group (with its ancestors) that has responses in the round.
-    const groups = await this.catalog.groups();
+    // Titles are shown to the reader: read with their credentials.
+    const groups = await this.catalog.groups(onBehalfOf);
     const groupTitles = new Map(groups.map(g => [g.ref, g.title]));
     const teamRefs = [...new Set([...groups.filter(g => g.isTeam).map(g => g.ref), ...audiences.groupsOf(round.id)])];
     const participation = await this.results.groupParticipation(
@@ -161,7 +167,7 @@ export class SurveyOverviewService {
     });
 
     const entityRefs = [...new Set(audiences.entitiesOf(round.id).map(c => c.entityRef))];
-    const entityTitles = await this.catalog.titlesOf(entityRefs);
+    const entityTitles = await this.catalog.titlesOf(entityRefs, onBehalfOf);
     const entities = entityRefs.map(entityRef => {
       const groupRef = audiences.ownerInRound(round.id, entityRef);
       const title = entityTitles.get(entityRef) ?? nameOf(entityRef);

@@ -151,9 +151,9 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
   });
 
   const overviewOf = async (req: Request) => {
-    await ctx.pulseAuth.reader(req);
+    const credentials = await ctx.pulseAuth.reader(req);
     const { roundId: id } = parseInput(overviewQuery, req.query, 'query');
-    const overview = await overviews.overview(id, Date.now());
+    const overview = await overviews.overview(id, Date.now(), credentials);
     if (!overview) throw new NotFoundError(`No survey round ${id} has opened`);
     return overview;
   };
