@@ -22,7 +22,10 @@ export const DoraMetricList = (props: { metrics: DoraMetrics; weekly: DoraWeek[]
     {
       name: 'Lead time for changes',
       metric: lead,
-      detail: `median of ${lead.sampleSize} changes${lead.p90 === null ? '' : `, p90 ${formatDoraHours(lead.p90)}`}`,
+      detail: [
+        `median of ${lead.sampleSize} changes${lead.p90 === null ? '' : `, p90 ${formatDoraHours(lead.p90)}`}`,
+        ...(lead.olderThanCap > 0 ? [`${lead.olderThanCap} older than the cap left out`] : []),
+      ].join('; '),
       trend: <DoraSparkline weekly={weekly} field="leadTimeHours" label="Lead time (h)" />,
     },
     {

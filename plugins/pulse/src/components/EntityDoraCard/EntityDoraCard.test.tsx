@@ -49,6 +49,20 @@ describe('EntityDoraCard', () => {
     );
   });
 
+  it('says how many changes older than the lead-time cap were left out', async () => {
+    const capped = {
+      ...checkoutScorecard,
+      metrics: {
+        ...checkoutScorecard.metrics,
+        leadTimeForChanges: { ...checkoutScorecard.metrics.leadTimeForChanges, olderThanCap: 3 },
+      },
+    };
+    await renderCard({ getEntityScorecard: jest.fn().mockResolvedValue(capped) });
+    expect(
+      await screen.findByText('median of 6 changes, p90 2.5 days; 3 older than the cap left out'),
+    ).toBeInTheDocument();
+  });
+
   it('says insufficient data instead of a tier', async () => {
     const sparse = {
       ...checkoutScorecard,
