@@ -99,19 +99,18 @@ export class SurveyRoundStore {
     });
   }
 
-  /** The frozen catalog view of some rounds; rounds created before snapshots existed have none. */
-  async snapshots(roundIds: number[]): Promise<Map<number, SurveyRoundSnapshot>> {
-    const result = new Map<number, SurveyRoundSnapshot>();
+  /**
+   * The frozen group tree of some rounds: each group's parent (null at the top). Rounds created before snapshots
+   * existed have none.
+   */
+  async groupTrees(roundIds: number[]): Promise<Map<number, Map<string, string | null>>> {
+    const result = new Map<number, Map<string, string | null>>();
     if (roundIds.length === 0) return result;
-    const of = (roundId: number) => {
-      const snapshot = result.get(roundId) ?? { groups: [], owners: [] };
-      result.set(roundId, snapshot);
-      return snapshot;
-    };
-    const groups = await this.db('pulse_survey_round_group').whereIn('round_id', roundIds);
-    for (const g of groups) of(Number(g.round_id)).groups.push({ groupRef: g.group_ref, parentRef: g.parent_ref ?? null });
-    const owners = await this.db('pulse_survey_round_owner').whereIn('round_id', roundIds).orderBy('group_ref');
-    for (const o of owners) of(Number(o.round_id)).owners.push({ entityRef: o.entity_ref, groupRef: o.group_ref });
+    for (const g of await this.db('pulse_survey_round_group').whereIn('round_id', roundIds)) {
+      const tree = result.get(Number(g.round_id)) ?? new Map<string, string | null>();
+      tree.set(g.group_ref, g.parent_ref ?? null);
+      result.set(Number(g.round_id), tree);
+    }
     return result;
   }
 

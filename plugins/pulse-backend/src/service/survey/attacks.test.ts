@@ -372,7 +372,7 @@ describe.each(databases.eachSupportedId())('survey anonymity attacks on %p', dat
     await request(server).get(`/api/pulse/surveys/overview?roundId=${id}`).set('Authorization', as('t2a')).expect(200);
     const readers = [...getEntities.mock.calls, ...getEntitiesByRefs.mock.calls]
       .filter(([query]) => JSON.stringify(query).includes('metadata.title'))
-      .map(([, options]) => (options?.credentials.principal as { userEntityRef?: string }).userEntityRef);
+      .map(([, options]) => ((options as { credentials: { principal: { userEntityRef?: string } } }).credentials.principal.userEntityRef));
     // The teams list and the entity titles.
     expect(readers).toEqual(['user:default/t2a', 'user:default/t2a']);
   });

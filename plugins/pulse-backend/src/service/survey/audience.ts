@@ -81,17 +81,17 @@ export class SurveyAudiences {
     roundIds: number[],
   ): Promise<SurveyAudiences> {
     const counts = await repository.aggregates.respondentCounts(roundIds);
-    const snapshots = await repository.rounds.snapshots(roundIds);
+    const trees = await repository.rounds.groupTrees(roundIds);
     // Batched results showed each batch: answers released at close must not show as a small difference.
     const late = thresholds.openResults === 'batched' ? await repository.responses.release.lateCounts(roundIds) : [];
     // Rounds created before snapshots existed read today's catalog tree.
-    const unfrozen = counts.filter(c => !snapshots.has(c.roundId) && c.groupRef).map(c => c.groupRef!);
+    const unfrozen = counts.filter(c => !trees.has(c.roundId) && c.groupRef).map(c => c.groupRef!);
     const catalogParents = unfrozen.length > 0 ? await catalog.groupParents(unfrozen) : new Map();
     const byRound = new Map<number, RoundAudience>();
     for (const roundId of roundIds) {
-      const snapshot = snapshots.get(roundId);
-      const parents: Map<string, string | undefined> = snapshot
-        ? new Map(snapshot.groups.map(g => [g.groupRef, g.parentRef ?? undefined]))
+      const frozen = trees.get(roundId);
+      const parents: Map<string, string | undefined> = frozen
+        ? new Map([...frozen].map(([groupRef, parentRef]) => [groupRef, parentRef ?? undefined]))
         : catalogParents;
       const roundCounts = counts.filter(c => c.roundId === roundId);
       const tree = surveyAudienceTree(roundCounts, ref => parents.get(ref));

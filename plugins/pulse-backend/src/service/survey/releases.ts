@@ -26,11 +26,11 @@ export class SurveyReleases {
   /** Finalizes a closed round: the rest of its answers, then participation reduced to counts per group. */
   async finalize(round: SurveyRoundRecord, now: number): Promise<void> {
     await this.repository.responses.release.releaseAll(round.id);
-    const snapshot = (await this.repository.rounds.snapshots([round.id])).get(round.id);
-    const groups = snapshot
-      ? snapshot.groups.map(g => g.groupRef)
+    const tree = (await this.repository.rounds.groupTrees([round.id])).get(round.id);
+    const groups = tree
+      ? [...tree.keys()]
       : (await this.repository.aggregates.respondentCounts([round.id])).flatMap(c => (c.groupRef ? [c.groupRef] : []));
-    const parents = snapshot ? new Map<string, string | undefined>() : await this.catalog.groupParents(groups);
+    const parents = tree ? new Map<string, string | undefined>() : await this.catalog.groupParents(groups);
     const members = await this.catalog.membersOfGroups([...new Set([...groups, ...parents.keys()])]);
     await this.repository.responses.reduceParticipation(round.id, members);
     await this.repository.rounds.markFinalized(round.id, now);

@@ -93,8 +93,7 @@ export class SurveyService {
     const asked = frozen ? frozen.asked : roundTargets(round, entityRef, owners);
     if (!asked) throw new InputError(`Survey round ${round.id} does not ask about ${entityRef}`);
     if (round.audience === 'owners') {
-      const snapshot = (await this.repository.rounds.snapshots([round.id])).get(round.id);
-      const parents = new Map(snapshot?.groups.map(g => [g.groupRef, g.parentRef]) ?? []);
+      const parents = (await this.repository.rounds.groupTrees([round.id])).get(round.id) ?? new Map();
       const mine = new Set<string>();
       for (const group of await this.catalog.groupsOfUser(userRef)) {
         for (let ref: string | null | undefined = group; ref && !mine.has(ref); ref = parents.get(ref)) mine.add(ref);
