@@ -1,7 +1,9 @@
-import { BackstageCredentials, coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { BackstageCredentials, coreServices, createServiceFactory, ServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createHmac } from 'node:crypto';
@@ -9,6 +11,7 @@ import request from 'supertest';
 import { assertNoCommittedSecrets } from '../service/config/committedSecrets';
 import { PULSE_JOB_NAMES } from '../service/config/pulseConfigSchema';
 import { component, DAY, HOUR, sample, sloDocument, team } from '../service/decisions/__testUtils__/decisionsBackend';
+import { pulsePlugin } from '../plugin';
 import { startPulseTestBackend } from '../__testUtils__/startPulseTestBackend';
 import { pulseRoutes } from './__testUtils__/pulseRoutes';
 import { Knex, pulseRowCounts } from './__testUtils__/trustBackend';
@@ -70,20 +73,49 @@ const userInfo = createServiceFactory({
   }),
 });
 
+/** vault, owned by a team whose existence the catalog hides from ada (as a catalog permission policy would). */
+const vault = component('vault', 'secret-team');
+const hiddenFromAda = new Set(['component:default/vault', 'group:default/secret-team']);
+
+/** The mock catalog, but reads made with ada's credentials do not see what `hiddenFromAda` names. */
+const catalogHidingFromAda = createServiceFactory({
+  service: catalogServiceRef,
+  deps: {},
+  factory: () => {
+    const catalog = catalogServiceMock({ entities: [...entities, vault, team('secret-team')] });
+    const hides = (options?: { credentials?: BackstageCredentials }) =>
+      (options?.credentials?.principal as { userEntityRef?: string } | undefined)?.userEntityRef === 'user:default/ada';
+    const visible = (entity: Entity | undefined) => (entity && !hiddenFromAda.has(stringifyEntityRef(entity)) ? entity : undefined);
+    return Object.assign(Object.create(catalog), {
+      getEntitiesByRefs: async (req: any, options?: any) => {
+        const answer = await catalog.getEntitiesByRefs(req, options);
+        return hides(options) ? { items: answer.items.map(visible) } : answer;
+      },
+      getEntities: async (req: any, options?: any) => {
+        const answer = await catalog.getEntities(req, options);
+        return hides(options) ? { items: answer.items.filter(visible) } : answer;
+      },
+    });
+  },
+});
+
 /** The checkout SLO loosened from 99% to 50%. */
 const looser = () => ({ ...sloDocument(), spec: { ...sloDocument().spec, objectives: [{ displayName: 'lax', target: 0.5 }] } });
 
 describe.each(databases.eachSupportedId())('attacks on the trust boundaries on %p', databaseId => {
   let knex: Knex;
 
-  async function start(config: object = {}) {
+  /** The Pulse plugin as in startPulseTestBackend, with `catalog` in place of the plain mock catalog when given. */
+  async function start(config: object = {}, catalog: ServiceFactory = catalogServiceMock.factory({ entities })) {
     knex = await databases.init(databaseId);
     const send = jest.fn(async () => {});
     const scheduler = mockServices.scheduler.mock();
-    const server = await startPulseTestBackend(knex, {
-      entities,
-      config,
+    const { server } = await startTestBackend({
       features: [
+        pulsePlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({ data: config }),
+        catalog,
         platformOnlyPermissions,
         userInfo,
         scheduler.factory,
@@ -120,6 +152,18 @@ describe.each(databases.eachSupportedId())('attacks on the trust boundaries on %
     await request(server).put(spellings[1]).set(bob).send(looser()).expect(200);
     const list = await request(server).get('/api/pulse/slo/entities/component/default/checkout/slos').set(ada).expect(200);
     expect(list.body.items.map((s: { entityRef: string }) => s.entityRef)).toEqual([CHECKOUT]);
+  });
+
+  it('names the owners in a refusal only as far as the caller may see them in the catalog', async () => {
+    const { server } = await start({}, catalogHidingFromAda);
+    const hidden = await request(server).put('/api/pulse/slo/entities/component/default/vault/slos/availability').set(ada).send(sloDocument());
+    expect(hidden.status).toBe(403);
+    // The same answer as for an entity that does not exist: neither the owning team nor the entity's existence leaks.
+    expect(hidden.body.error.message).not.toContain('secret-team');
+    expect(hidden.body.error.message).toContain('Only the owners of component:default/vault');
+    const visible = await request(server).put(SLO).set(ada).send(sloDocument());
+    expect(visible.status).toBe(403);
+    expect(visible.body.error.message).toContain('Only members of group:default/payments');
   });
 
   it('lets only managers define SLOs of an entity the catalog does not know, however it is spelled', async () => {
@@ -173,10 +217,19 @@ describe.each(databases.eachSupportedId())('attacks on the trust boundaries on %
     expect(await pulseRowCounts(knex)).toEqual(before);
   });
 
-  it('refuses a stranger the policy route and the postmortem link on a frozen entity, whatever the ref spelling', async () => {
+  it('refuses a stranger the policy route and the postmortem link, whatever the ref spelling', async () => {
     const { server } = await start();
     await request(server).put(SLO).set(bob).send(sloDocument()).expect(201);
+    await request(server)
+      .post('/api/pulse/dora/incidents')
+      .set(ciSlos)
+      .send({ items: [{ id: 'inc-1', entityRef: 'Component:default/Checkout', createdAt: new Date(Date.now() - HOUR).toISOString() }] })
+      .expect(200);
     const before = await pulseRowCounts(knex);
+    const link = { postmortemUrl: 'https://wiki.example.com/pm/nothing-to-see' };
+    expect((await request(server).patch('/api/pulse/dora/incidents/inc-1').set(ada).send(link)).status).toBe(403);
+    // Incident ids are case-sensitive: another spelling names no incident (404), never checkout's.
+    expect((await request(server).patch('/api/pulse/dora/incidents/INC-1').set(ada).send(link)).status).toBe(404);
     for (const path of [
       '/api/pulse/decisions/entities/component/default/checkout/policy',
       '/api/pulse/decisions/entities/Component/DEFAULT/Checkout/policy',
@@ -186,6 +239,8 @@ describe.each(databases.eachSupportedId())('attacks on the trust boundaries on %
       expect((await request(server).delete(path).set(ada)).status).toBe(403);
     }
     expect(await pulseRowCounts(knex)).toEqual(before);
+    // The incident was sent with a mixed-case ref: its owner check still finds checkout's owners.
+    await request(server).patch('/api/pulse/dora/incidents/inc-1').set(bob).send(link).expect(200);
     await request(server)
       .put('/api/pulse/decisions/entities/Component/DEFAULT/Checkout/policy')
       .set(bob)

@@ -53,7 +53,8 @@ export class WriteAccess {
     if (decision.result === AuthorizeResult.ALLOW) return;
     const { ownershipEntityRefs } = await this.ctx.userInfo.getUserInfo(credentials);
     if (await this.ctx.pulseCatalog.isOwnedBy(entityRef, ownershipEntityRefs)) return;
-    const owners = await this.ctx.pulseCatalog.owningGroupsOf(entityRef);
+    // Named as the caller's catalog shows them: the owners of an entity hidden from the caller stay unnamed.
+    const owners = await this.ctx.pulseCatalog.owningGroupsOf(entityRef, credentials);
     const who = owners.length > 0 ? `members of ${owners.join(', ')}` : `the owners of ${entityRef}`;
     throw new NotAllowedError(`Only ${who} or holders of ${permission.name} may ${action} ${entityRef}`);
   }
