@@ -42,7 +42,8 @@ export function doraIsTimeZone(name: string): boolean {
   return IANAZone.isValidZone(name);
 }
 
-const offsetAt = (ms: number, timeZone: string) => DateTime.fromMillis(ms, { zone: timeZone }).offset * 60_000;
+/** The zone's UTC offset at an instant; IANAZone.create caches the zone, so this is cheap to call once a day. */
+const offsetAt = (ms: number, timeZone: string) => IANAZone.create(timeZone).offset(ms) * 60_000;
 
 /** Days since 1970-01-01 of the local date of `local` (a luxon DateTime in the zone). */
 const localDayOf = (local: DateTime) => Math.floor((local.toMillis() + local.offset * 60_000) / DAY_MS);
@@ -100,8 +101,8 @@ function periodsOf(
       firstDay: localDayOf(start),
       start: clippedStart,
       end: clippedEnd,
-      days: DateTime.fromMillis(clippedEnd, { zone: timeZone })
-        .diff(DateTime.fromMillis(clippedStart, { zone: timeZone }), 'days').days,
+      // Local wall-clock time between the two instants: a week with a clock change is still 7 days.
+      days: (clippedEnd + offsetAt(clippedEnd, timeZone) - clippedStart - offsetAt(clippedStart, timeZone)) / DAY_MS,
       full: start.toMillis() >= window.from && end.toMillis() <= window.to,
     });
     start = end;
