@@ -236,11 +236,18 @@ describe.each(databases.eachSupportedId())('survey anonymity attacks on %p', dat
       expect(pushed.body.error.message).toContain('group:default/t2');
     }
     expect(await results(server, id, '?entityRef=component:default/c2')).toMatchObject({ hidden: true, reason: fewerThan5 });
+    // The tab does not offer them the round; a member of t2 is offered it.
+    const tab = (user: string) =>
+      request(server).get('/api/pulse/surveys/entities/component/default/c2').set('Authorization', as(user));
+    expect((await tab('mallory')).body.round).toBeNull();
+    expect((await tab('t2e')).body.round).toMatchObject({ id, audience: 'owners' });
     // Nothing was recorded for them: they can still answer where they belong.
     expect(Number((await knex('pulse_survey_pending').where('round_id', id).count({ n: '*' }))[0].n)).toBe(4);
     expect((await answer(server, id, 't1a', 'c1', defaultAnswers(4, 9))).status).toBe(201);
     // Through a child group: t1 is under g, so t1b may answer on g's c0.
     expect((await answer(server, id, 't1b', 'c0', defaultAnswers(4, 9))).status).toBe(201);
+    // One answer per person per round, whichever entity: t1a answered on c1, so not again on g's c0.
+    expect((await answer(server, id, 't1a', 'c0', defaultAnswers(4, 9))).status).toBe(409);
 
     // A round opened to everyone lets the outsider answer: the documented risk of `audience: everyone`.
     const open = await openRound(server, { title: 'Open house', audience: 'everyone' });

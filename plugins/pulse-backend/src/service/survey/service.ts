@@ -92,19 +92,36 @@ export class SurveyService {
     const owners = frozen ? frozen.owners : await this.catalog.ownersOf(entityRef);
     const asked = frozen ? frozen.asked : roundTargets(round, entityRef, owners);
     if (!asked) throw new InputError(`Survey round ${round.id} does not ask about ${entityRef}`);
-    if (round.audience === 'owners') {
-      const parents = (await this.repository.rounds.groupTrees([round.id])).get(round.id) ?? new Map();
-      const mine = new Set<string>();
-      for (const group of await this.catalog.groupsOfUser(userRef)) {
-        for (let ref: string | null | undefined = group; ref && !mine.has(ref); ref = parents.get(ref)) mine.add(ref);
-      }
-      if (!owners.some(owner => mine.has(owner))) {
-        throw new NotAllowedError(
-          `Survey round ${round.id} asks members of the groups owning ${entityRef} only (${owners.join(', ') || 'none'})`,
-        );
-      }
+    if (round.audience === 'owners' && !(await this.belongsToAny(round, userRef, owners))) {
+      throw new NotAllowedError(
+        `Survey round ${round.id} asks members of the groups owning ${entityRef} only (${owners.join(', ') || 'none'})`,
+      );
     }
     return owners[0] ?? null;
+  }
+
+  /** Whether a user is a member of one of the groups, directly or through a child group, in the round's tree. */
+  private async belongsToAny(round: SurveyRoundRecord, userRef: string, groupRefs: string[]): Promise<boolean> {
+    const parents = (await this.repository.rounds.groupTrees([round.id])).get(round.id) ?? new Map();
+    const mine = new Set<string>();
+    for (const group of await this.catalog.groupsOfUser(userRef)) {
+      for (let ref: string | null | undefined = group; ref && !mine.has(ref); ref = parents.get(ref)) mine.add(ref);
+    }
+    return groupRefs.some(group => mine.has(group));
+  }
+
+  /** The open rounds a user may answer on an entity (all of them for a reader who is not a user). */
+  private async answerable(rounds: SurveyRoundRecord[], userRef: string | undefined, entityRef: string) {
+    if (!userRef) return rounds;
+    const allowed: SurveyRoundRecord[] = [];
+    for (const round of rounds) {
+      if (round.audience === 'everyone') allowed.push(round);
+      else {
+        const owners = (await this.repository.rounds.ownersInRound(round.id, entityRef))?.owners ?? (await this.catalog.ownersOf(entityRef));
+        if (await this.belongsToAny(round, userRef, owners)) allowed.push(round);
+      }
+    }
+    return allowed;
   }
 
   /**
@@ -147,9 +164,11 @@ export class SurveyService {
   /** The tab of an entity for a user: the open round to answer, whether they did, results and trend. */
   async entityView(entityRef: string, userRef: string | undefined, now: number): Promise<SurveyEntityView> {
     const ownerRefs = await this.catalog.ownersOf(entityRef);
-    const open = await this.repository.rounds.openFor(
-      { entityRef, ownerRefs, isComponent: entityRef.startsWith('component:') },
-      now,
+    // A round the user may not answer here is not offered to them (its results still show, by the same rules).
+    const open = await this.answerable(
+      await this.repository.rounds.openFor({ entityRef, ownerRefs, isComponent: entityRef.startsWith('component:') }, now),
+      userRef,
+      entityRef,
     );
     const answered = new Set<number>();
     for (const round of userRef ? open : []) {
