@@ -129,9 +129,4 @@ export class SurveyResponseStore {
     const rows = await this.db('pulse_survey_participation_count').where('round_id', roundId);
     return new Map(rows.map(r => [r.group_ref, { members: Number(r.members), participants: Number(r.participants) }]));
   }
-
-  /** Whether a round still holds per-person participation rows (only while it has not been finalized). */
-  async hasParticipationRows(roundId: number): Promise<boolean> {
-    return Boolean(await this.db('pulse_survey_participation').where('round_id', roundId).first(this.db.raw('1 as present')));
-  }
 }
