@@ -82,7 +82,9 @@ export class DoraRepository {
     const incidents = foldIncidents(batch.incidents ?? []);
     const now = Date.now();
 
+    const entityRefs = [...new Set([...deployments, ...changes].map(item => item.entityRef))].sort();
     await transactionWithRetry(this.db, async trx => {
+      await this.lockEntities(trx, entityRefs);
       const touched = new TouchedChanges();
       changes.forEach(c => touched.addChange(c.entityRef, c.id));
       await this.upsertDeployments(trx, deployments, now, touched);
@@ -91,6 +93,16 @@ export class DoraRepository {
       await new FirstDeployments(trx, rules.productionEnvironments).update(touched);
     });
     return deployments.length + changes.length + incidents.length;
+  }
+
+  /**
+   * On PostgreSQL, serializes batches that write deployments or changes of the same entity: a change and the
+   * deployment that covers it, written concurrently, would otherwise each miss the other's uncommitted row and leave
+   * the change without its first deployment. SQLite has a single writer already. Locks are taken in entity order.
+   */
+  private async lockEntities(trx: Knex.Transaction, entityRefs: string[]) {
+    if (entityRefs.length === 0 || String(this.db.client.config.client).includes('sqlite')) return;
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(e)) FROM unnest(?::text[]) AS e ORDER BY e', [entityRefs]);
   }
 
   /**
