@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /*
- * Starts the backend alone on app-config.yaml, then (unless NODE_ENV=production) the development layer
+ * Starts the backend alone on app-config.yaml, then (unless NODE_ENV=production or app-config.production.yaml is
+ * among the layers) the development layer
  * app-config.development.yaml, then any extra `--config FILE` given, resolving those paths against the directory the
  * command was run from (backstage-cli would read them relative to packages/backend). The development layer holds the
  * repository's public local-only tokens and secrets, so a production start never loads it.
@@ -15,7 +16,10 @@ const root = path.resolve(__dirname, '..');
 const callerDir = process.env.INIT_CWD || process.cwd();
 const args = process.argv.slice(2);
 const watch = !args.includes('--no-watch');
-const production = process.env.NODE_ENV === 'production';
+// A production start never gets the development layer, even when NODE_ENV was forgotten: naming the production layer
+// is enough.
+const production =
+  process.env.NODE_ENV === 'production' || args.some(arg => path.basename(arg) === 'app-config.production.yaml');
 const forwarded = ['--config', path.join(root, 'app-config.yaml')];
 if (!production) forwarded.push('--config', path.join(root, 'app-config.development.yaml'));
 for (let i = 0; i < args.length; i++) {

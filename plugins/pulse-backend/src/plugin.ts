@@ -74,6 +74,8 @@ export const pulsePlugin = createBackendPlugin({
         };
 
         const services = createPulseServices(ctx);
+        // Stored at start, so no request is the one that writes it; a failure is logged and retried per request.
+        await services.defaultTemplate.ready().catch(() => undefined);
         if (ctx.pulseConfig.demoData) {
           await seedDemoData(ctx, services);
         }

@@ -8,5 +8,5 @@ import { scheduleSurveyJobs } from './survey/jobs';
 export async function scheduleJobs(ctx: PulseContext, services: PulseServices): Promise<void> {
   await scheduleSloJobs(ctx);
   await scheduleDecisionJobs(ctx, services);
-  await scheduleSurveyJobs(ctx);
+  await scheduleSurveyJobs(ctx, services);
 }

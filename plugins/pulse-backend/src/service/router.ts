@@ -34,7 +34,7 @@ export async function createRouter(ctx: PulseContext, services: PulseServices): 
 
   router.use(createSloRouter(ctx, services));
   router.use(createDoraRouter(ctx, services));
-  router.use(createSurveyRouter(ctx));
+  router.use(createSurveyRouter(ctx, services));
   router.use(createDecisionsRouter(ctx, services));
 
   router.use(bodyParserErrorHandler);

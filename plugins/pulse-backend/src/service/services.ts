@@ -6,8 +6,11 @@ import { PolicyResolver } from './decisions/PolicyResolver';
 import { SpeedReliability } from './decisions/SpeedReliability';
 import { DoraScorecards } from './dora/DoraScorecards';
 import { SurveyCatalog } from './survey/catalog';
+import { DefaultTemplate } from './survey/defaultTemplate';
 import { SurveyOverviewService } from './survey/overview';
+import { SurveyReleases } from './survey/releases';
 import { SurveyResultsService } from './survey/results';
+import { SurveyService } from './survey/service';
 
 /** The domain services, each built once by plugin.ts and handed to the routers and jobs that use it. */
 export interface PulseServices {
@@ -18,7 +21,10 @@ export interface PulseServices {
   scorecards: DoraScorecards;
   surveyCatalog: SurveyCatalog;
   surveyResults: SurveyResultsService;
+  surveyReleases: SurveyReleases;
   surveyOverview: SurveyOverviewService;
+  surveys: SurveyService;
+  defaultTemplate: DefaultTemplate;
   quadrant: SpeedReliability;
 }
 
@@ -27,6 +33,7 @@ export function createPulseServices(ctx: PulseContext): PulseServices {
   const resolver = new PolicyResolver(store, pulseConfig.decisions);
   const surveyCatalog = new SurveyCatalog(ctx);
   const surveyResults = new SurveyResultsService(store.survey, surveyCatalog, pulseConfig.surveys);
+  const surveyReleases = new SurveyReleases(store.survey, surveyCatalog, pulseConfig.surveys);
   const surveyOverview = new SurveyOverviewService(store.survey, surveyCatalog, surveyResults, pulseConfig.surveys);
   return {
     access: new WriteAccess(ctx),
@@ -36,7 +43,10 @@ export function createPulseServices(ctx: PulseContext): PulseServices {
     scorecards: new DoraScorecards(store, pulseCatalog, pulseConfig.dora),
     surveyCatalog,
     surveyResults,
+    surveyReleases,
     surveyOverview,
+    surveys: new SurveyService(store.survey, surveyCatalog, surveyResults, surveyReleases, pulseConfig.surveys),
+    defaultTemplate: new DefaultTemplate(store.survey, ctx.logger),
     quadrant: new SpeedReliability(store, pulseCatalog, surveyOverview, pulseConfig.decisions, pulseConfig.dora),
   };
 }

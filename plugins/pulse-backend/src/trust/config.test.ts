@@ -59,7 +59,13 @@ const EVERY_KEY = {
     incidentLookbackDays: 40,
     schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 }, initialDelay: { minutes: 2 } },
   },
-  surveys: { managers: ['group:default/platform'], minRespondents: 6, minTextRespondents: 12 },
+  surveys: {
+    managers: ['group:default/platform'],
+    writers: ['external:survey-bot'],
+    openResults: 'closed',
+    minRespondents: 6,
+    minTextRespondents: 12,
+  },
   deliveries: {
     readers: ['group:default/platform', 'group:default/sre'],
     retentionDays: 14,

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import { SloDefinition } from '@pulse/plugin-pulse-common';
+import { SloDefinition, SloThresholdOperator } from '@pulse/plugin-pulse-common';
 import { PulseStore } from './PulseStore';
 
 jest.setTimeout(60_000);
@@ -10,7 +10,7 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const H = Date.parse('2026-11-29T10:00:00Z');
-const UNDER_500 = { op: 'lt', value: 500 } as const;
+const UNDER_500: { op: SloThresholdOperator; value: number } = { op: 'lt', value: 500 };
 
 /** A p99 latency SLO: one objective, good when a value is under 500. */
 const latency: SloDefinition = {

@@ -1,7 +1,11 @@
 import { BackstageCredentials, BackstagePrincipalTypes } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
-import { pulsePolicyManagePermission, pulseSloManagePermission } from '@pulse/plugin-pulse-common';
+import {
+  pulsePolicyManagePermission,
+  pulseSloManagePermission,
+  pulseSurveyManagePermission,
+} from '@pulse/plugin-pulse-common';
 import { Request } from 'express';
 import { PulseContext } from '../context';
 import { isListedWriter } from '../config/writers';
@@ -40,6 +44,28 @@ export class WriteAccess {
   async postmortemLinker(req: Request, entityRef: string): Promise<Caller> {
     const credentials = await this.ctx.pulseAuth.user(req);
     await this.assertOwnerOrHolder(credentials, entityRef, pulsePolicyManagePermission, 'link postmortems of');
+    return credentials;
+  }
+
+  /**
+   * Manage survey templates and rounds: users holding `pulse.survey.manage`, or services listed under
+   * `pulse.surveys.writers`. Every other service gets 403 (Backstage's permission client allows every service, so the
+   * principal type is checked first).
+   */
+  async surveyManager(req: Request): Promise<Caller> {
+    const credentials = await this.ctx.pulseAuth.reader(req);
+    if (this.ctx.auth.isPrincipal(credentials, 'service')) {
+      if (isListedWriter(this.ctx.pulseConfig.writers.surveys, credentials.principal.subject)) return credentials;
+      throw new NotAllowedError(
+        `The service '${credentials.principal.subject}' is not listed under pulse.surveys.writers and may not manage surveys`,
+      );
+    }
+    const [decision] = await this.ctx.permissions.authorize([{ permission: pulseSurveyManagePermission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Managing surveys needs the ${pulseSurveyManagePermission.name} permission`);
+    }
     return credentials;
   }
 

@@ -124,7 +124,7 @@ export const pulseConfigSchema = z
       .object({
         managers: strings,
         writers: strings,
-        openResults: z.string(),
+        openResults: z.enum(['batched', 'closed']),
         minRespondents: z.number(),
         minTextRespondents: z.number(),
       })

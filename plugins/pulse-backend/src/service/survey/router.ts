@@ -1,23 +1,16 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { pulseSurveyManagePermission, SurveyScope } from '@pulse/plugin-pulse-common';
+import { NotFoundError } from '@backstage/errors';
+import { SurveyScope } from '@pulse/plugin-pulse-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { audited } from '../access/audited';
-import { isListedWriter } from '../config/writers';
 import { PulseContext } from '../context';
 import { canonicalEntityRef, entityRefFromParams } from '../entityRefs';
 import { parseInput } from '../validation';
-import { SurveyCatalog } from './catalog';
-import { DefaultTemplate } from './defaultTemplate';
+import { PulseServices } from '../services';
 import { surveyOverviewCsv } from './csv';
-import { SurveyOverviewService } from './overview';
-import { SurveyReleases } from './releases';
-import { SurveyResultsService } from './results';
 import { overviewQuery, responseInput, roundId, roundInput, scopeQuery, templateInput } from './schemas';
 import { toSurveyRound } from './rounds';
-import { SurveyService } from './service';
 
 /** The scope of `?entityRef=` / `?groupRef=`; the whole round when neither is given. */
 function scopeOf(query: unknown): SurveyScope {
@@ -30,36 +23,12 @@ function scopeOf(query: unknown): SurveyScope {
 }
 
 /** The survey endpoints of the Pulse API, under `/surveys`. */
-export function createSurveyRouter(ctx: PulseContext): express.Router {
-  const repository = ctx.store.survey;
-  const thresholds = ctx.pulseConfig.surveys;
-  const catalog = new SurveyCatalog(ctx);
-  const results = new SurveyResultsService(repository, catalog, thresholds);
-  const releases = new SurveyReleases(repository, catalog, thresholds);
-  const surveys = new SurveyService(repository, catalog, results, releases, thresholds);
-  const overviews = new SurveyOverviewService(repository, catalog, results, thresholds);
-  const defaultTemplate = new DefaultTemplate(repository, ctx.logger);
-
-  /**
-   * Managers: users holding `pulse.survey.manage`, or service principals listed under `pulse.surveys.writers`.
-   * Every other service gets 403 (Backstage's permission client allows every service, so the type is checked first).
-   */
-  const manager = async (req: Request): Promise<BackstageCredentials> => {
-    const credentials = await ctx.pulseAuth.reader(req);
-    if (ctx.auth.isPrincipal(credentials, 'service')) {
-      if (isListedWriter(ctx.pulseConfig.writers.surveys, credentials.principal.subject)) return credentials;
-      throw new NotAllowedError(
-        `The service '${credentials.principal.subject}' is not listed under pulse.surveys.writers and may not manage surveys`,
-      );
-    }
-    const [decision] = await ctx.permissions.authorize([{ permission: pulseSurveyManagePermission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Managing surveys needs the ${pulseSurveyManagePermission.name} permission`);
-    }
-    return credentials;
-  };
+export function createSurveyRouter(
+  ctx: PulseContext,
+  services: Pick<PulseServices, 'access' | 'surveys' | 'surveyResults' | 'surveyOverview' | 'defaultTemplate'>,
+): express.Router {
+  const { access, surveys, surveyResults: results, surveyOverview: overviews, defaultTemplate } = services;
+  const manager = (req: Request) => access.surveyManager(req);
   const principalRef = (credentials: BackstageCredentials) =>
     ctx.auth.isPrincipal(credentials, 'user')
       ? credentials.principal.userEntityRef
@@ -74,7 +43,7 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
 
   router.get('/surveys/templates', async (req, res) => {
     await ctx.pulseAuth.reader(req);
-    res.json({ items: await repository.templates.list() });
+    res.json({ items: await ctx.store.survey.templates.list() });
   });
 
   router.post('/surveys/templates', async (req, res) => {
@@ -96,7 +65,7 @@ export function createSurveyRouter(ctx: PulseContext): express.Router {
   router.get('/surveys/rounds', async (req, res) => {
     await ctx.pulseAuth.reader(req);
     const now = Date.now();
-    const rounds = await repository.rounds.list();
+    const rounds = await ctx.store.survey.rounds.list();
     res.json({ items: rounds.map(r => toSurveyRound(r, now)) });
   });
 
