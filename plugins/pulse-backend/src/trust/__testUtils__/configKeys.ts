@@ -59,7 +59,7 @@ export function compareWithDocumented(tree: KeyTree, value: object, prefix = 'pu
   const covered = new Set<string>();
   const walk = (node: KeyTree, object: object, path: string, docPath: string) => {
     for (const [key, child] of Object.entries(object)) {
-      const docKey = key in node ? key : '*' in node ? '*' : undefined;
+      const docKey = [key, '*'].find(candidate => candidate in node);
       if (!docKey) {
         undocumented.push(`${path}.${key}`);
         continue;
