@@ -53,6 +53,32 @@ export class SurveyReleaseStore {
     return Number(row?.n ?? 0);
   }
 
+  /**
+   * Puts one answer in the pending pool and rewrites the answers already waiting in its leaf with it, in one
+   * transaction and in a random order under fresh ids. Inserted one by one, pending rows would carry the write order
+   * of participation (on PostgreSQL consecutive `xmin`s and heap positions), so a backup taken while the round is
+   * open would pair each waiting answer with its author; rewritten, the leaf's waiting answers share one `xmin` and
+   * their physical order is random. The rows of the leaf are locked, so concurrent answers on it take turns.
+   */
+  async addPending(leaf: { roundId: number; entityRef: string; groupRef: string | null }, answers: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      const query = tx('pulse_survey_pending')
+        .where({ round_id: leaf.roundId, entity_ref: leaf.entityRef })
+        .where(q => (leaf.groupRef === null ? q.whereNull('group_ref') : q.where('group_ref', leaf.groupRef)))
+        .select('id', 'answers');
+      const waiting: Row[] = this.isSqlite ? await query : await query.forUpdate();
+      await this.takePending(tx, waiting);
+      const rows = shuffled([...waiting.map(row => row.answers as string), answers]).map(text => ({
+        id: randomUUID(),
+        round_id: leaf.roundId,
+        entity_ref: leaf.entityRef,
+        group_ref: leaf.groupRef,
+        answers: text,
+      }));
+      for (let i = 0; i < rows.length; i += CHUNK) await tx('pulse_survey_pending').insert(rows.slice(i, i + CHUNK));
+    });
+  }
+
   /** Releases every leaf of the round that holds at least `minimum` pending answers; returns how many were released. */
   async releaseFullLeaves(roundId: number, minimum: number): Promise<number> {
     // A cheap look first: most answers complete no leaf.

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { SurveyReleaseStore } from './SurveyReleaseStore';
 
@@ -30,7 +29,7 @@ export class SurveyResponseStore {
 
   /**
    * Records that a user took part, then, in a separate transaction, puts their answers in the pending pool under a
-   * random id with no user and no time. Returns 'duplicate' when the user already took part in the round (also under
+   * random id with no user and no time, shuffled with the answers waiting in the same leaf (see `addPending`). Returns 'duplicate' when the user already took part in the round (also under
    * concurrent double submits: the participation primary key decides). When the pending write fails, the
    * participation is withdrawn so that the user may try again.
    */
@@ -48,13 +47,10 @@ export class SurveyResponseStore {
       throw error;
     }
     try {
-      await this.db('pulse_survey_pending').insert({
-        id: randomUUID(),
-        round_id: input.roundId,
-        entity_ref: input.entityRef,
-        group_ref: input.groupRef,
-        answers: JSON.stringify(input.answers),
-      });
+      await this.release.addPending(
+        { roundId: input.roundId, entityRef: input.entityRef, groupRef: input.groupRef },
+        JSON.stringify(input.answers),
+      );
     } catch (error) {
       await this.db('pulse_survey_participation').where({ round_id: input.roundId, user_ref: input.userRef }).delete();
       throw error;
