@@ -155,8 +155,13 @@ async function waitUntilHealthy(replica) {
     }
     if (!groupAlive(replica)) throw new Error(`replica on ${replica.port} exited during start-up`);
     try {
+      // Healthy means Pulse and the catalog it asks about owners both answer: the catalog may fail start-up after
+      // Pulse is up, and then the log says so and the replica is restarted above.
       const { status } = await api(replica.port, 'GET', '/health');
-      if (status === 200) return;
+      const catalog = await fetch(`http://localhost:${replica.port}/api/catalog/entities?limit=1`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      if (status === 200 && catalog.status === 200) return;
     } catch (error) {
       if (error.cause?.code !== 'ECONNREFUSED') throw error; // anything but "not listening yet"
     }

@@ -36,10 +36,10 @@ export function writeBackendConfig(dir, port, { demoData }) {
 }
 
 /**
- * Starts the backend (`configFiles` layered in order over app-config.yaml and, unless `env.NODE_ENV` is production,
- * app-config.development.yaml); resolves once /api/pulse/health answers 200.
+ * Launches the backend (`configFiles` layered in order over app-config.yaml and, unless `env.NODE_ENV` is production,
+ * app-config.development.yaml) in its own process group, its output appended to `logFile`; does not wait.
  */
-export async function startBackend({ configFile, configFiles = [configFile], port, logFile, env = {}, timeoutMs = 180_000 }) {
+export function launchBackend({ configFiles, logFile, env = {} }) {
   const log = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,
@@ -47,6 +47,12 @@ export async function startBackend({ configFile, configFiles = [configFile], por
     { cwd: root, detached: true, stdio: ['ignore', log, log], env: { ...process.env, NODE_ENV: 'development', ...env } },
   );
   const exited = new Promise(resolve => child.once('exit', code => resolve(code)));
+  return { child, exited };
+}
+
+/** Launches the backend and resolves once /api/pulse/health answers 200. */
+export async function startBackend({ configFile, configFiles = [configFile], port, logFile, env = {}, timeoutMs = 180_000 }) {
+  const { child, exited } = launchBackend({ configFiles, logFile, env });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const code = await Promise.race([exited, sleep(500).then(() => undefined)]);
