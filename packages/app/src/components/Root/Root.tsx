@@ -17,10 +17,10 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
     <Sidebar>
       <SidebarItem icon={CategoryIcon} to="catalog" text="Catalog" />
       <SidebarDivider />
-      <SidebarItem icon={TimelineIcon} to="pulse/dora" text="DORA by team" />
-      <SidebarItem icon={SentimentSatisfiedIcon} to="pulse/surveys" text="Developer satisfaction" />
-      <SidebarItem icon={BubbleChartIcon} to="pulse/quadrant" text="Speed vs reliability" />
-      <SidebarItem icon={AssignmentIcon} to="pulse/review" text="Incident review" />
+      <SidebarItem icon={TimelineIcon} to="pulse/dora" text="DORA" />
+      <SidebarItem icon={SentimentSatisfiedIcon} to="pulse/surveys" text="Satisfaction" />
+      <SidebarItem icon={BubbleChartIcon} to="pulse/quadrant" text="Speed & SLOs" />
+      <SidebarItem icon={AssignmentIcon} to="pulse/review" text="Incidents" />
       <SidebarItem icon={MoveToInboxIcon} to="pulse/deliveries" text="Deliveries" />
     </Sidebar>
     {children}

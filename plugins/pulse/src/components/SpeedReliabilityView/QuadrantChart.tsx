@@ -31,10 +31,21 @@ export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budg
   const plotted = props.services.filter(s => s.deploymentsPerDay !== null && s.budgetRemaining !== null);
   return (
     <ResponsiveContainer width="100%" height={320}>
-      <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
+      <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 24 }}>
         <CartesianGrid />
-        <XAxis type="number" dataKey="deploymentsPerDay" name="Deployments per day" />
-        <YAxis type="number" dataKey="budgetRemaining" name="Budget remaining" />
+        <XAxis
+          type="number"
+          dataKey="deploymentsPerDay"
+          name="Deployments per day"
+          label={{ value: 'Deployments per day', position: 'insideBottom', offset: -8 }}
+        />
+        <YAxis
+          type="number"
+          dataKey="budgetRemaining"
+          name="Budget remaining"
+          tickFormatter={(fraction: number) => `${Math.round(fraction * 100)}%`}
+          label={{ value: 'Error budget remaining', angle: -90, position: 'insideLeft', offset: 12 }}
+        />
         <ReferenceLine y={props.budgetLine} strokeDasharray="4 4" />
         <Tooltip cursor={{ strokeDasharray: '3 3' }} />
         <Legend />
@@ -44,6 +55,8 @@ export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budg
             name={plotted.find(s => s.quadrant === quadrant)?.reading ?? quadrant}
             data={plotted.filter(s => s.quadrant === quadrant)}
             fill={colours[quadrant]}
+            // Drawn at once: an animated point starts at size 0, which is what screenshots and slow machines caught.
+            isAnimationActive={false}
           />
         ))}
       </ScatterChart>
