@@ -1,11 +1,10 @@
-import { BackstageCredentials, coreServices, createServiceFactory, ServiceFactory } from '@backstage/backend-plugin-api';
+import { BackstageCredentials, createServiceFactory, ServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { assertNoCommittedSecrets } from '../service/config/committedSecrets';
@@ -15,6 +14,7 @@ import { pulsePlugin } from '../plugin';
 import { startPulseTestBackend } from '../__testUtils__/startPulseTestBackend';
 import { pulseRoutes } from './__testUtils__/pulseRoutes';
 import { Knex, pulseRowCounts } from './__testUtils__/trustBackend';
+import { ownershipUserInfo, platformOnlyPermissions } from './__testUtils__/identities';
 
 jest.setTimeout(120_000);
 
@@ -29,12 +29,6 @@ const CHECKOUT = 'component:default/checkout';
 const SLO = '/api/pulse/slo/entities/component/default/checkout/slos/availability';
 const entities: Entity[] = [component('checkout', 'payments'), team('payments'), team('search')];
 
-/** Who belongs where, as the identity resolver would say it. */
-const OWNERSHIP: Record<string, string[]> = {
-  'user:default/bob': ['user:default/bob', 'group:default/payments'],
-  'user:default/ada': ['user:default/ada', 'group:default/search'],
-  'user:default/pia': ['user:default/pia', 'group:default/platform'],
-};
 const as = (header: string) => ({ Authorization: header });
 const bob = as(mockCredentials.user.header('user:default/bob')); // payments: owns checkout
 const ada = as(mockCredentials.user.header('user:default/ada')); // search: a stranger to checkout
@@ -43,35 +37,6 @@ const pia = as(mockCredentials.user.header('user:default/pia')); // platform: ho
 const serviceAs = (subject: string) => as(`Bearer mock-service-token:${JSON.stringify({ sub: subject })}`);
 const ciSlos = serviceAs('external:ci-slos'); // listed under pulse.slo.writers
 const catalogPlugin = serviceAs('plugin:catalog'); // listed nowhere
-
-/** Every management permission for pia alone; services are allowed everything, as Backstage's permission client does. */
-const platformOnlyPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => {
-    const decide = (credentials: BackstageCredentials) => {
-      if (credentials.principal && (credentials.principal as { type?: string }).type === 'service') {
-        return AuthorizeResult.ALLOW;
-      }
-      const user = (credentials.principal as { userEntityRef?: string }).userEntityRef;
-      return user === 'user:default/pia' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
-    };
-    const answer = async (requests: unknown[], { credentials }: { credentials: BackstageCredentials }) =>
-      requests.map(() => ({ result: decide(credentials) }));
-    return { authorize: answer, authorizeConditional: answer } as any;
-  },
-});
-
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    getUserInfo: async (credentials: BackstageCredentials) => {
-      const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef] };
-    },
-  }),
-});
 
 /** vault, owned by a team whose existence the catalog hides from ada (as a catalog permission policy would). */
 const vault = component('vault', 'secret-team');
@@ -117,7 +82,7 @@ describe.each(databases.eachSupportedId())('attacks on the trust boundaries on %
         mockServices.rootConfig.factory({ data: config }),
         catalog,
         platformOnlyPermissions,
-        userInfo,
+        ownershipUserInfo,
         scheduler.factory,
         createServiceFactory({ service: notificationService, deps: {}, factory: () => ({ send }) }),
       ],

@@ -1,10 +1,9 @@
-import { BackstageCredentials, coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { component, HOUR, sample, service, sloDocument, team } from '../service/decisions/__testUtils__/decisionsBackend';
 import { startPulseTestBackend } from '../__testUtils__/startPulseTestBackend';
+import { ownershipUserInfo, platformOnlyPermissions } from './__testUtils__/identities';
 
 jest.setTimeout(60_000);
 
@@ -31,48 +30,10 @@ const hana: Entity = {
 };
 const entities = [component('checkout', 'payments'), team('payments'), team('search'), userOwned, hana];
 
-/** Who belongs where, as the identity resolver would say it. */
-const OWNERSHIP: Record<string, string[]> = {
-  'user:default/bob': ['user:default/bob', 'group:default/payments'],
-  'user:default/ada': ['user:default/ada', 'group:default/search'],
-  'user:default/pia': ['user:default/pia', 'group:default/platform'],
-};
 const as = (user: string) => ({ Authorization: mockCredentials.user.header(user) });
 const bob = as('user:default/bob'); // payments, owns checkout (and solo through hana)
 const ada = as('user:default/ada'); // search: a stranger to checkout
 const pia = as('user:default/pia'); // platform: holds the management permissions
-
-/**
- * The portal's rules as a permission service: the management permissions only for the platform team. (The real
- * policy is packages/backend's PulsePermissionPolicy; here the rule is spelled out so the test can fail on its own.)
- */
-const platformOnlyPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => {
-    const decide = (credentials: BackstageCredentials) => {
-      const user = (credentials.principal as { userEntityRef?: string }).userEntityRef;
-      return user === 'user:default/pia' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
-    };
-    return {
-      authorize: async (requests: unknown[], { credentials }: { credentials: BackstageCredentials }) =>
-        requests.map(() => ({ result: decide(credentials) })),
-      authorizeConditional: async (requests: unknown[], { credentials }: { credentials: BackstageCredentials }) =>
-        requests.map(() => ({ result: decide(credentials) })),
-    } as any;
-  },
-});
-
-const userInfo = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    getUserInfo: async (credentials: BackstageCredentials) => {
-      const userEntityRef = (credentials.principal as { userEntityRef: string }).userEntityRef;
-      return { userEntityRef, ownershipEntityRefs: OWNERSHIP[userEntityRef] ?? [userEntityRef] };
-    },
-  }),
-});
 
 describe.each(databases.eachSupportedId())('who may change what on %p', databaseId => {
   async function start(config: object = {}) {
@@ -86,7 +47,7 @@ describe.each(databases.eachSupportedId())('who may change what on %p', database
     const server = await startPulseTestBackend(knex, {
       entities,
       config,
-      features: [platformOnlyPermissions, userInfo, auditor.factory],
+      features: [platformOnlyPermissions, ownershipUserInfo, auditor.factory],
     });
     return { server, events };
   }
