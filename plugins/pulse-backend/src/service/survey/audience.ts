@@ -82,8 +82,9 @@ export class SurveyAudiences {
   ): Promise<SurveyAudiences> {
     const counts = await repository.aggregates.respondentCounts(roundIds);
     const trees = await repository.rounds.groupTrees(roundIds);
-    // Batched results showed each batch: answers released at close must not show as a small difference.
-    const late = thresholds.openResults === 'batched' ? await repository.responses.release.lateCounts(roundIds) : [];
+    // Batched results showed each batch: answers released at close must not show as a small difference. Applied in
+    // either mode, since a round may have shown batches before the mode was switched to `closed`.
+    const late = await repository.responses.release.lateCounts(roundIds);
     // Rounds created before snapshots existed read today's catalog tree.
     const unfrozen = counts.filter(c => !trees.has(c.roundId) && c.groupRef).map(c => c.groupRef!);
     const catalogParents = unfrozen.length > 0 ? await catalog.groupParents(unfrozen) : new Map();

@@ -125,6 +125,9 @@ export class SurveyOverviewService {
     const bucketsByEntity = indexBy(buckets, b => b.entityRef);
     const bucketsByGroup = indexBy(buckets, b => b.groupRef);
 
+    // In `closed` mode an open round lists no group or entity by its responses: which ones have some says when
+    // batches were released.
+    const withheld = this.results.withheldUntilClosed(round);
     const isShown = (scope: SurveyScope) =>
       audiences.respondentsOf(round.id, scope) > 0 && !audiences.visibilityOf(round.id, scope).hidden;
     const row = (
@@ -134,9 +137,10 @@ export class SurveyOverviewService {
       scopeBuckets: () => Buckets,
       participation?: SurveyParticipation,
     ): SurveyOverviewRow => {
+      // Withheld first: "no responses" turning into "withheld" would tell that a batch was released.
+      if (withheld) return { ref, title, hidden: true, reason: RESULTS_WHEN_CLOSED };
       const respondents = audiences.respondentsOf(round.id, scope);
       if (respondents === 0) return { ref, title, hidden: true, reason: NO_RESPONSES_REASON };
-      if (this.results.withheldUntilClosed(round)) return { ref, title, hidden: true, reason: RESULTS_WHEN_CLOSED };
       const visibility = audiences.visibilityOf(round.id, scope);
       if (visibility.hidden) {
         const reason = surveyHiddenReason(visibility.cause, this.thresholds.minRespondents);
@@ -153,7 +157,8 @@ export class SurveyOverviewService {
     // Titles are shown to the reader: read with their credentials.
     const groups = await this.catalog.groups(onBehalfOf);
     const groupTitles = new Map(groups.map(g => [g.ref, g.title]));
-    const teamRefs = [...new Set([...groups.filter(g => g.isTeam).map(g => g.ref), ...audiences.groupsOf(round.id)])];
+    const answered = withheld ? [] : audiences.groupsOf(round.id);
+    const teamRefs = [...new Set([...groups.filter(g => g.isTeam).map(g => g.ref), ...answered])];
     const participation = await this.results.groupParticipation(
       round,
       teamRefs.filter(groupRef => isShown({ type: 'group', groupRef })),
@@ -166,7 +171,7 @@ export class SurveyOverviewService {
       return row(groupRef, title, scope, teamBuckets, participation.get(groupRef));
     });
 
-    const entityRefs = [...new Set(audiences.entitiesOf(round.id).map(c => c.entityRef))];
+    const entityRefs = withheld ? [] : [...new Set(audiences.entitiesOf(round.id).map(c => c.entityRef))];
     const entityTitles = await this.catalog.titlesOf(entityRefs, onBehalfOf);
     const entities = entityRefs.map(entityRef => {
       const groupRef = audiences.ownerInRound(round.id, entityRef);

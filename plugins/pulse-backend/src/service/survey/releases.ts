@@ -6,8 +6,8 @@ import { SurveyRoundRecord } from './rounds';
 /**
  * Moves answers out of the pending pool, and ends a closed round's per-person records.
  *
- * - After each answer: every leaf (entity under its owning group) holding at least `minRespondents` pending answers
- *   is released in one shuffled batch.
+ * - After each answer, in `batched` mode: every leaf (entity under its owning group) holding at least
+ *   `minRespondents` pending answers is released in one shuffled batch.
  * - When a round has closed: the rest are released, shuffled with everything released before, then who took part is
  *   reduced to members and participants per group and the per-person rows are deleted.
  */
@@ -18,8 +18,13 @@ export class SurveyReleases {
     private readonly thresholds: SurveyThresholds,
   ) {}
 
-  /** Releases the round's full leaves; returns how many answers were released. */
-  releaseFullLeaves(roundId: number): Promise<number> {
+  /**
+   * Releases the round's full leaves in `batched` mode; returns how many answers were released. In `closed` mode
+   * every answer waits for the close: all of them then come out together, so the rule on answers released at close
+   * (which holds in either mode, whatever the mode was while the round was open) hides nothing that did not show.
+   */
+  async releaseFullLeaves(roundId: number): Promise<number> {
+    if (this.thresholds.openResults === 'closed') return 0;
     return this.repository.responses.release.releaseFullLeaves(roundId, this.thresholds.minRespondents);
   }
 

@@ -143,7 +143,7 @@ export class SurveyResultsService {
 
   /**
    * The participation of groups in a round, as reduced to counts when the round was finalized: before that it would
-   * tick with each answer, so it is not shown. Groups without members are absent.
+   * tick with each answer, so it is not shown. Groups with fewer than `minRespondents` members are absent.
    */
   async groupParticipation(round: SurveyRoundRecord, groupRefs: string[]): Promise<Map<string, SurveyParticipation>> {
     const result = new Map<string, SurveyParticipation>();
@@ -151,7 +151,8 @@ export class SurveyResultsService {
     const counts = await this.repository.responses.participationCounts(round.id);
     for (const groupRef of groupRefs) {
       const count = counts.get(groupRef);
-      if (!count || count.members === 0) continue;
+      // A group of fewer members than the minimum would tell whether each of them took part.
+      if (!count || count.members < this.thresholds.minRespondents) continue;
       result.set(groupRef, {
         audienceSize: count.members,
         participants: count.participants,
@@ -171,23 +172,20 @@ export class SurveyResultsService {
 
   /**
    * `trend` over rounds and audiences the caller has loaded already (rounds oldest first; rounds without responses in
-   * the scope are skipped): one SQL query for the numeric answers of the rounds that share a group tree.
+   * the scope, and rounds withheld until they close, are skipped): one SQL query for the numeric answers of the rounds that share a group tree.
    */
   async trendOf(scope: SurveyScope, rounds: SurveyRoundRecord[], audiences: SurveyAudiences): Promise<SurveyTrendPoint[]> {
-    const withResponses = rounds.filter(round => audiences.respondentsOf(round.id, scope) > 0);
-    const shown = withResponses.filter(
-      round => !this.withheldUntilClosed(round) && !audiences.visibilityOf(round.id, scope).hidden,
+    // A round withheld until it closes has no point yet: a hidden point appearing would tell that a batch was released.
+    const withResponses = rounds.filter(
+      round => !this.withheldUntilClosed(round) && audiences.respondentsOf(round.id, scope) > 0,
     );
+    const shown = withResponses.filter(round => !audiences.visibilityOf(round.id, scope).hidden);
     const aggregates = await this.numericAggregatesByTree(scope, shown, audiences);
     const templates = new Map<string, SurveyTemplate>();
     const points: SurveyTrendPoint[] = [];
     for (const round of withResponses) {
       const respondents = audiences.respondentsOf(round.id, scope);
       const base = { roundId: round.id, title: round.title, opensAt: new Date(round.opensAt).toISOString() };
-      if (this.withheldUntilClosed(round)) {
-        points.push({ ...base, hidden: true, reason: RESULTS_WHEN_CLOSED });
-        continue;
-      }
       const visibility = audiences.visibilityOf(round.id, scope);
       if (visibility.hidden) {
         points.push({ ...base, hidden: true, reason: this.hiddenReason(visibility.cause) });

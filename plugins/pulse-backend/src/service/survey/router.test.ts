@@ -74,6 +74,31 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
   const closedMode = async () =>
     (closedServer ??= await backend(knex, [], { pulse: { surveys: { openResults: 'closed' } } }));
 
+  /**
+   * Q4's answers again, in a round answered and closed in closed mode. Q4 itself showed beta's first batch of 5 in
+   * batched mode, so its final 6 stay hidden in either mode (be6's answer came out alone at the close).
+   */
+  let closedQ4Id: number | undefined;
+  const closedQ4 = async () => {
+    if (closedQ4Id !== undefined) return closedQ4Id;
+    const closed = await closedMode();
+    const res = await request(closed)
+      .post('/api/pulse/surveys/rounds')
+      .send({ title: 'Q4', target: { type: 'components' }, opensAt: iso(-hour), closesAt: iso(24 * hour) });
+    const id: number = res.body.id;
+    const post = (user: string, entityRef: string, answers: object) =>
+      request(closed).post(`/api/pulse/surveys/rounds/${id}/responses`).set('Authorization', as(user)).send({ entityRef, answers });
+    for (const [i, [satisfaction, nps]] of beta5.entries()) {
+      const answers = defaultAnswers(satisfaction, nps, { 'pain-points': i < 3 ? ['slow-builds'] : [] });
+      expect((await post(beta[i], 'component:default/comp-b', answers)).status).toBe(201);
+    }
+    expect((await post('be6', 'component:default/comp-b', defaultAnswers(2, 5))).status).toBe(201);
+    for (const user of alpha) expect((await post(user, 'comp-a', defaultAnswers(5, 10))).status).toBe(201);
+    await request(closed).post(`/api/pulse/surveys/rounds/${id}/close`).expect(200);
+    closedQ4Id = id;
+    return id;
+  };
+
   it('ships the default template with stable question ids', async () => {
     const res = await request(server).get('/api/pulse/surveys/templates');
     expect(res.status).toBe(200);
@@ -236,9 +261,12 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     // In batched mode beta showed be1..be5; be6's answer came out at close, so showing 6 now would reveal it.
     const batched = await request(server).get(`/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/beta`);
     expect(batched.body).toMatchObject({ hidden: true, reason: expect.stringContaining('subtract') });
+    expect((await request(await closedMode()).get(`/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/beta`)).body)
+      .toMatchObject({ hidden: true, reason: expect.stringContaining('subtract') });
     // With pulse.surveys.openResults: closed nothing showed before the close: all of it shows now.
+    const closedId = await closedQ4();
     const shown = await request(await closedMode()).get(
-      `/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/beta`,
+      `/api/pulse/surveys/rounds/${closedId}/results?groupRef=group:default/beta`,
     );
     expect(shown.status).toBe(200);
     // be1..be6 answered: satisfaction 5, 4, 4, 3, 1, 2 -> mean 19/6; favorable (4-5) 3 of 6.
@@ -262,22 +290,23 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     expect(text).toEqual({ questionId: 'one-change', type: 'text', prompt: expect.any(String), hidden: true, reason: fewerThan5 });
 
     const hidden = await request(await closedMode()).get(
-      `/api/pulse/surveys/rounds/${roundId}/results?groupRef=group:default/alpha`,
+      `/api/pulse/surveys/rounds/${closedId}/results?groupRef=group:default/alpha`,
     );
     expect(hidden.status).toBe(200);
     expect(hidden.body).toEqual({
-      roundId,
+      roundId: closedId,
       scope: { type: 'group', groupRef: 'group:default/alpha' },
       hidden: true,
       reason: expect.stringContaining('Fewer than 5'),
     });
     // The round total (10) minus beta (6) would reveal alpha's 4: the round-wide result hides instead.
-    const round = await request(await closedMode()).get(`/api/pulse/surveys/rounds/${roundId}/results`);
+    const round = await request(await closedMode()).get(`/api/pulse/surveys/rounds/${closedId}/results`);
     expect(round.body).toMatchObject({ hidden: true, reason: expect.stringContaining('subtract') });
   });
 
   it('lists every team and the entities by title in the overview and its CSV, hidden ones with the reason', async () => {
-    const res = await request(await closedMode()).get(`/api/pulse/surveys/overview?roundId=${roundId}`);
+    const closedId = await closedQ4();
+    const res = await request(await closedMode()).get(`/api/pulse/surveys/overview?roundId=${closedId}`);
     expect(res.status).toBe(200);
     // Round 10 = alpha 4 + beta 6: alpha is below 5, and the round minus beta would reveal it, so the round hides.
     expect(res.body.overall).toEqual({ ref: 'round', title: 'Q4', hidden: true, reason: expect.stringContaining('subtract') });
@@ -312,7 +341,7 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     });
     expect(res.body.painPoints).toEqual([]);
 
-    const csv = await request(await closedMode()).get(`/api/pulse/surveys/overview.csv?roundId=${roundId}`);
+    const csv = await request(await closedMode()).get(`/api/pulse/surveys/overview.csv?roundId=${closedId}`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\n');
@@ -333,6 +362,8 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     expect(lines[4]).toBe('team,group:default/gamma,,No responses in this round,,,,,,,,,,,,Gamma Squad');
     expect(lines[3].startsWith('team,group:default/beta,,,6,3.1667,0.5,0.1876,0.8124,-16.6667,')).toBe(true);
     expect(lines[3].endsWith(',1,,,beta')).toBe(true);
+    // Erased again: the tests below expect Q4 to be the only round that has opened.
+    await request(await closedMode()).delete(`/api/pulse/surveys/rounds/${closedId}`).expect(204);
   });
 
   it('defaults the overview to the newest opened round whose round-wide result shows', async () => {
