@@ -245,4 +245,40 @@ describe.each(databases.eachSupportedId())('survey anonymity attacks, second pas
     }
     expect((await get(server, '/entities/component/default/c2', 's1')).results).toMatchObject({ hidden: true });
   });
+
+  it('comments of a required text question do not grow batch by batch below the free-text minimum', async () => {
+    // Batches of 3, free text from 6: two batches would show 6 comments, a third 9, and the 3 new ones would be
+    // told apart by comparing the lists.
+    const config = { pulse: { surveys: { minRespondents: 3, minTextRespondents: 6 } } };
+    const server = await startPulseTestBackend(knex, { entities, config });
+    const template = {
+      id: 'retro',
+      title: 'Retro',
+      questions: [
+        { id: 'mood', type: 'scale', prompt: 'Mood?', min: 1, max: 5 },
+        { id: 'why', type: 'text', prompt: 'Why?' },
+      ],
+    };
+    await request(server).post('/api/pulse/surveys/templates').send(template).expect(201);
+    const id = await openRound(server, { templateId: 'retro' });
+    const why = async () =>
+      (await get(server, `/rounds/${id}/results?entityRef=component:default/c1`)).questions.find(
+        (q: { questionId: string }) => q.questionId === 'why',
+      );
+    for (const user of big.slice(0, 6)) {
+      expect((await answer(server, id, user, 'c1', { mood: 4, why: `comment of ${user}` })).status).toBe(201);
+    }
+    const six = await why();
+    expect(six).toEqual(expect.objectContaining({ commentsHiddenReason: 'Free-text answers show when the round closes' }));
+    expect(six).not.toHaveProperty('comments');
+    for (const user of big.slice(6, 9)) {
+      expect((await answer(server, id, user, 'c1', { mood: 4, why: `comment of ${user}` })).status).toBe(201);
+    }
+    expect(await get(server, `/rounds/${id}/results?entityRef=component:default/c1`)).toMatchObject({ respondents: 9 });
+    // Only the count of answers moves, by the batch of 3 (as every count does); still no comment.
+    expect(await why()).toEqual({ ...six, count: 9 });
+    // At the close all 9 show at once (nothing came out at the close: three full batches).
+    await request(server).post(`/api/pulse/surveys/rounds/${id}/close`).expect(200);
+    expect((await why()).comments).toEqual(big.slice(0, 9).map(u => `comment of ${u}`));
+  });
 });

@@ -10,6 +10,7 @@ import {
   SurveyScope,
   SurveyTemplate,
   SurveyTrendPoint,
+  SurveyVisibility,
 } from '@pulse/plugin-pulse-common';
 import { SurveyRepository } from '@pulse/plugin-pulse-node';
 import { SurveyAudiences } from './audience';
@@ -21,6 +22,9 @@ import { SurveyRoundRecord } from './rounds';
 export const RESULTS_WHEN_CLOSED = 'Results show when the round closes';
 /** Why an optional question of an open round is withheld in `batched` mode: not every answer in a batch answers it. */
 export const OPTIONAL_WHEN_CLOSED = 'Answers to optional questions show when the round closes';
+
+/** Why free-text answers of an open round are withheld (a required text question included). */
+export const COMMENTS_WHEN_CLOSED = 'Free-text answers show when the round closes';
 
 /** Whether a round's last answers are released: then its results no longer change. */
 export const isFinal = (round: SurveyRoundRecord) => round.finalizedAt !== null;
@@ -44,6 +48,16 @@ export class SurveyResultsService {
     return cause === 'below-minimum'
       ? `Free-text answers show from ${this.thresholds.minTextRespondents} responses`
       : surveyHiddenReason('subtraction', this.thresholds.minTextRespondents);
+  }
+
+  /**
+   * Why free-text answers are withheld, or undefined when they may show. They show only once the round is final: a
+   * batch adds `minRespondents` answers, fewer than `minTextRespondents`, so comparing the comments before and after
+   * a batch would narrow their authors below the free-text minimum.
+   */
+  private commentsWithheldReason(round: SurveyRoundRecord, textVisibility: SurveyVisibility): string | undefined {
+    if (!isFinal(round)) return COMMENTS_WHEN_CLOSED;
+    return textVisibility.hidden ? this.commentsHiddenReason(textVisibility.cause) : undefined;
   }
 
   /** A round's results are withheld until it closes in `closed` mode; in `batched` mode they show batch by batch. */
@@ -97,16 +111,19 @@ export class SurveyResultsService {
         questions.push({ questionId: question.id, type: question.type, prompt: question.prompt, hidden: true, reason });
         continue;
       }
-      const textVisibility = audiences.questionVisibilityOf(round.id, scope, question, true);
+      const commentsHiddenReason = this.commentsWithheldReason(
+        round,
+        audiences.questionVisibilityOf(round.id, scope, question, true),
+      );
       const comments =
-        question.type === 'text' && !textVisibility.hidden
+        question.type === 'text' && !commentsHiddenReason
           ? await this.repository.aggregates.textAnswers(round.id, question.id, aggregateScope)
           : undefined;
       questions.push(
         surveyQuestionResult(question, aggregates?.get(question.id) ?? { answered: 0, distribution: {} }, {
           minRespondents: this.thresholds.minRespondents,
           comments,
-          commentsHiddenReason: textVisibility.hidden ? this.commentsHiddenReason(textVisibility.cause) : undefined,
+          commentsHiddenReason,
         }),
       );
     }
