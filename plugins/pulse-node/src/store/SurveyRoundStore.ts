@@ -147,6 +147,9 @@ export class SurveyRoundStore {
    */
   async delete(id: number): Promise<boolean> {
     return this.db.transaction(async tx => {
+      // Erasure: on SQLite the deleted answers and participation are overwritten, not left readable in free pages
+      // (the setting is per connection: one that never released or finalized anything has it off).
+      if (String(this.db.client.config.client).includes('sqlite')) await tx.raw('PRAGMA secure_delete = ON');
       await tx('pulse_survey_answer')
         .whereIn('response_id', tx('pulse_survey_response').where('round_id', id).select('id'))
         .delete();

@@ -281,4 +281,19 @@ describe.each(databases.eachSupportedId())('survey anonymity attacks, second pas
     await request(server).post(`/api/pulse/surveys/rounds/${id}/close`).expect(200);
     expect((await why()).comments).toEqual(big.slice(0, 9).map(u => `comment of ${u}`));
   });
+
+  it('erasure overwrites the erased answers on SQLite, also on a connection that never released anything', async () => {
+    const server = await startPulseTestBackend(knex, { entities });
+    const id = await openRound(server);
+    for (const user of small.slice(0, 3)) expect((await answer(server, id, user, 'c2', defaultAnswers(4, 9))).status).toBe(201);
+    // As after a restart: a fresh connection has secure_delete off until something turns it on.
+    const secureDelete = async () =>
+      isPostgres(knex) ? 'n/a' : Number((await knex.raw('PRAGMA secure_delete'))[0].secure_delete);
+    if (!isPostgres(knex)) await knex.raw('PRAGMA secure_delete = OFF');
+    await request(server).delete(`/api/pulse/surveys/rounds/${id}`).expect(204);
+    expect(await secureDelete()).toBe(isPostgres(knex) ? 'n/a' : 1);
+    for (const table of ['pulse_survey_pending', 'pulse_survey_participation']) {
+      expect(await knex(table).where('round_id', id)).toEqual([]);
+    }
+  });
 });
