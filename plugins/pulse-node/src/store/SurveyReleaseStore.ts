@@ -65,6 +65,7 @@ export class SurveyReleaseStore {
       const query = tx('pulse_survey_pending')
         .where({ round_id: leaf.roundId, entity_ref: leaf.entityRef })
         .where(q => (leaf.groupRef === null ? q.whereNull('group_ref') : q.where('group_ref', leaf.groupRef)))
+        .orderBy('id') // one locking order for concurrent answers on the leaf: no deadlock between them
         .select('id', 'answers');
       const waiting: Row[] = this.isSqlite ? await query : await query.forUpdate();
       await this.takePending(tx, waiting);
