@@ -93,9 +93,8 @@ export class SurveyService {
     const asked = frozen ? frozen.asked : roundTargets(round, entityRef, owners);
     if (!asked) throw new InputError(`Survey round ${round.id} does not ask about ${entityRef}`);
     if (round.audience === 'owners' && !(await this.belongsToAny(round, userRef, owners))) {
-      throw new NotAllowedError(
-        `Survey round ${round.id} asks members of the groups owning ${entityRef} only (${owners.join(', ') || 'none'})`,
-      );
+      // The owning groups are not named: the round's frozen tree may hold groups the caller's catalog view hides.
+      throw new NotAllowedError(`Survey round ${round.id} asks only members of the groups owning ${entityRef}`);
     }
     return owners[0] ?? null;
   }
