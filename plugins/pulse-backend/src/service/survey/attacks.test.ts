@@ -233,7 +233,8 @@ describe.each(databases.eachSupportedId())('survey anonymity attacks on %p', dat
     for (const user of ['mallory', 't1a']) {
       const pushed = await answer(server, id, user, 'c2', defaultAnswers(1, 0));
       expect(pushed.status).toBe(403);
-      expect(pushed.body.error.message).toContain('group:default/t2');
+      expect(pushed.body.error.message).toContain('asks only members of the groups owning component:default/c2');
+      expect(pushed.body.error.message).not.toContain('group:default/t2'); // the owners are not named to an outsider
     }
     expect(await results(server, id, '?entityRef=component:default/c2')).toMatchObject({ hidden: true, reason: fewerThan5 });
     // The tab does not offer them the round; a member of t2 is offered it.
