@@ -303,11 +303,13 @@ async function main() {
   );
   const elapsed = Math.floor((observeTo - observeFrom) / (ROLLUP_EVERY_S * 1000));
   // The scheduler keeps runs on a grid (next = previous slot + frequency), so a late run is followed by a quick one;
-  // what must never happen is two runs at once.
+  // what must never happen is two runs at once. On a loaded machine the run of the slot before the window can start
+  // inside it and be followed by its catch-up, hence up to two more than the window's intervals (both replicas running
+  // every run would give twice as many).
   const overlaps = runs.slice(1).filter((r, i) => Number(r.started_at) < Number(runs[i].finished_at));
   const runners = [...new Set(runs.map(r => r.runner))];
   check(
-    runs.length >= elapsed - 1 && runs.length <= elapsed + 1,
+    runs.length >= elapsed - 1 && runs.length <= elapsed + 2,
     `roll-up ran ${runs.length} times in ${elapsed} intervals of ${ROLLUP_EVERY_S}s (two replicas running every run would give ~${2 * elapsed}); runners: ${runners.join(', ')}`,
   );
   check(overlaps.length === 0, `no roll-up run started before the previous one finished`);
