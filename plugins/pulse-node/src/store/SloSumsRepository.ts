@@ -75,6 +75,17 @@ function localDaySql(expr: string, windowStartMs: number, spans: ZoneOffsetSpan[
 
 const counts = (good: unknown, total: unknown): SliCounts => ({ good: Number(good ?? 0), total: Number(total ?? 0) });
 
+/** The hourly and daily roll-ups of one SLO with from <= ts < to, as (ts, good, total): the old part of any window. */
+function rollupsBetween(q: Knex.QueryBuilder, sloId: number, fromMs: number, toMs: number): Knex.QueryBuilder {
+  return q
+    .select('ts', 'good', 'total')
+    .from('pulse_sli_rollup')
+    .where('slo_id', sloId)
+    .whereIn('resolution', ['hour', 'day'])
+    .andWhere('ts', '>=', fromMs)
+    .andWhere('ts', '<', toMs);
+}
+
 /**
  * The indexed range aggregates behind the SLO report: one query per objective over the (slo_id, ts) primary key,
  * whatever the number of samples. Raw samples and hourly and daily roll-ups are read together; the roll-up job deletes
@@ -127,15 +138,7 @@ export class SloSumsRepository {
       .where('slo_id', sloId)
       .andWhere('ts', '>=', fromMs)
       .andWhere('ts', '<', toMs)
-      .unionAll(q =>
-        q
-          .select('ts', 'good', 'total')
-          .from('pulse_sli_rollup')
-          .where('slo_id', sloId)
-          .whereIn('resolution', ['hour', 'day'])
-          .andWhere('ts', '>=', fromMs)
-          .andWhere('ts', '<', toMs),
-      );
+      .unionAll(q => rollupsBetween(q, sloId, fromMs, toMs));
   }
 
   /**
@@ -157,15 +160,7 @@ export class SloSumsRepository {
       .where('slo_id', sloId)
       .andWhere('ts', '>=', fromMs)
       .andWhere('ts', '<', toMs)
-      .unionAll(q =>
-        q
-          .select('ts', 'good', 'total')
-          .from('pulse_sli_rollup')
-          .where('slo_id', sloId)
-          .whereIn('resolution', ['hour', 'day'])
-          .andWhere('ts', '>=', fromMs)
-          .andWhere('ts', '<', toMs),
-      );
+      .unionAll(q => rollupsBetween(q, sloId, fromMs, toMs));
   }
 
   /** Events: each sample counts its good and total, at position (pos) ts, in the calendar day of ts. */
