@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import type { SurveyAnswerRecord } from './SurveyResponseStore';
+import { transactionWithRetry } from './transactionWithRetry';
 
 type Row = Record<string, any>;
 
@@ -61,7 +62,7 @@ export class SurveyReleaseStore {
    * their physical order is random. The rows of the leaf are locked, so concurrent answers on it take turns.
    */
   async addPending(leaf: { roundId: number; entityRef: string; groupRef: string | null }, answers: string): Promise<void> {
-    await this.db.transaction(async tx => {
+    await transactionWithRetry(this.db, async tx => {
       const query = tx('pulse_survey_pending')
         .where({ round_id: leaf.roundId, entity_ref: leaf.entityRef })
         .where(q => (leaf.groupRef === null ? q.whereNull('group_ref') : q.where('group_ref', leaf.groupRef)))
@@ -89,7 +90,7 @@ export class SurveyReleaseStore {
       .havingRaw('count(*) >= ?', [minimum])
       .select('entity_ref');
     if (full.length === 0) return 0;
-    return this.db.transaction(async tx => {
+    return transactionWithRetry(this.db, async tx => {
       // Counted again under the lock: a concurrent release may have taken some of the rows meanwhile.
       const byLeaf = new Map<string, Row[]>();
       for (const row of await this.lockedPending(tx, roundId)) {
@@ -108,7 +109,7 @@ export class SurveyReleaseStore {
    * responses are rewritten in one transaction under new ids and in a random order.
    */
   async releaseAll(roundId: number): Promise<number> {
-    return this.db.transaction(async tx => {
+    return transactionWithRetry(this.db, async tx => {
       const pending = await this.lockedPending(tx, roundId);
       await this.takePending(tx, pending);
       await this.countLate(tx, roundId, pending);
@@ -167,7 +168,11 @@ export class SurveyReleaseStore {
 
   /** The round's pending rows, locked against a concurrent release on PostgreSQL (SQLite serializes writers). */
   private async lockedPending(tx: Knex.Transaction, roundId: number): Promise<Row[]> {
-    const query = tx('pulse_survey_pending').where('round_id', roundId).select('id', 'entity_ref', 'group_ref', 'answers');
+    // Locked in id order, as addPending locks a leaf's rows: concurrent answers and releases cannot deadlock.
+    const query = tx('pulse_survey_pending')
+      .where('round_id', roundId)
+      .orderBy('id')
+      .select('id', 'entity_ref', 'group_ref', 'answers');
     return this.isSqlite ? query : query.forUpdate();
   }
 
