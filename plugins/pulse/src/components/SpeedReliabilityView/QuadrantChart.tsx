@@ -31,24 +31,24 @@ export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budg
   const plotted = props.services.filter(s => s.deploymentsPerDay !== null && s.budgetRemaining !== null);
   return (
     <ResponsiveContainer width="100%" height={320}>
-      <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 24 }}>
+      <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 32 }}>
         <CartesianGrid />
         <XAxis
           type="number"
           dataKey="deploymentsPerDay"
           name="Deployments per day"
-          label={{ value: 'Deployments per day', position: 'insideBottom', offset: -8 }}
+          label={{ value: 'Deployments per day', position: 'bottom', offset: 0 }}
         />
         <YAxis
           type="number"
           dataKey="budgetRemaining"
           name="Budget remaining"
           tickFormatter={(fraction: number) => `${Math.round(fraction * 100)}%`}
-          label={{ value: 'Error budget remaining', angle: -90, position: 'insideLeft', offset: 12 }}
+          label={{ value: 'Error budget remaining', angle: -90, position: 'left', offset: 16, style: { textAnchor: 'middle' } }}
         />
         <ReferenceLine y={props.budgetLine} strokeDasharray="4 4" />
         <Tooltip cursor={{ strokeDasharray: '3 3' }} />
-        <Legend />
+        <Legend wrapperStyle={{ paddingTop: 24 }} />
         {PLOTTED.map(quadrant => (
           <Scatter
             key={quadrant}
