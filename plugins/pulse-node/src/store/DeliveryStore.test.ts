@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
+import { secondClient } from './__testUtils__/secondClient';
 import { DeliveryInput } from './DeliveryStore';
 import { PulseStore } from './PulseStore';
 
@@ -21,10 +22,6 @@ const input = (n: number, subject?: string, externalId?: string): DeliveryInput 
   expiresAt: NOW + 30 * DAY,
 });
 
-/** A second client on the same database, as a second replica has: SQLite in memory is one process, so it shares. */
-function secondClient(db: Knex): Knex {
-  return db.client.config.client === 'pg' ? knexFactory({ client: 'pg', connection: db.client.config.connection }) : db;
-}
 
 describe.each(databases.eachSupportedId())('DeliveryStore on %p', databaseId => {
   let db: Knex;

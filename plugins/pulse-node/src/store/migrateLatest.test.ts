@@ -1,5 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import path from 'node:path';
+import { secondClient } from './__testUtils__/secondClient';
 import { migrateLatest } from './migrateLatest';
 
 jest.setTimeout(60_000);
@@ -29,7 +30,13 @@ describe.each(databases.eachSupportedId())('migrateLatest on %p', databaseId => 
 
   it('two concurrent runs on a fresh database both succeed and apply each migration once', async () => {
     const knex = await databases.init(databaseId);
-    await Promise.all([migrateLatest(knex, migrations), migrateLatest(knex, migrations)]);
+    // Two replicas: each with its own client and pool, as in production (one shared pool is not what replicas have).
+    const other = secondClient(knex);
+    try {
+      await Promise.all([migrateLatest(knex, migrations), migrateLatest(other, migrations)]);
+    } finally {
+      if (other !== knex) await other.destroy();
+    }
     const applied = await knex('knex_migrations').select('name');
     expect(applied.length).toBe(new Set(applied.map(m => m.name)).size);
     expect(applied.map(m => m.name)).toContain('20261129000005_jobs.js');
