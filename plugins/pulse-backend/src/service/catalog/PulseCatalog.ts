@@ -110,6 +110,14 @@ export class PulseCatalog {
       const { items } = await this.catalog.getEntitiesByRefs({ entityRefs: refs, fields: OWNED_FIELDS }, options);
       refs.forEach((ref, index) => declared.set(ref, items[index] ? declaredOwnersOf(items[index]!) : []));
     }
+    return this.groupsOfOwners(declared, options);
+  }
+
+  /** Declared owners (Groups and Users) turned into owning groups by the rule: a User counts as its groups. */
+  private async groupsOfOwners(
+    declared: Map<string, string[]>,
+    options: { credentials: BackstageCredentials },
+  ): Promise<Map<string, string[]>> {
     const userOwners = [...new Set([...declared.values()].flat().filter(ref => isKind(ref, 'user')))];
     const groupsOfUsers = await this.groupsOfUsers(userOwners, options);
     const result = new Map<string, string[]>();
@@ -132,14 +140,14 @@ export class PulseCatalog {
 
   /** Whether a user owns an entity: they are the User owner, or a member of one of its owning groups. */
   async isOwnedBy(entityRef: string, ownershipEntityRefs: string[]): Promise<boolean> {
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: [entityRef], fields: OWNED_FIELDS },
-      await this.options(),
-    );
+    const options = await this.options();
+    const { items } = await this.catalog.getEntitiesByRefs({ entityRefs: [entityRef], fields: OWNED_FIELDS }, options);
     if (!items[0]) return false;
     const mine = new Set(ownershipEntityRefs.map(lower));
-    if (declaredOwnersOf(items[0]).some(owner => mine.has(owner))) return true;
-    return (await this.owningGroupsOf(entityRef)).some(group => mine.has(group));
+    const declared = declaredOwnersOf(items[0]);
+    if (declared.some(owner => mine.has(owner))) return true;
+    const groups = (await this.groupsOfOwners(new Map([[entityRef, declared]]), options)).get(entityRef) ?? [];
+    return groups.some(group => mine.has(group));
   }
 
   private async groupsOfUsers(userRefs: string[], options: { credentials: BackstageCredentials }) {
