@@ -192,9 +192,13 @@ async function sendEverywhere(route, batches) {
     (bad.length ? ` (not: ${JSON.stringify(bad.slice(0, 3))})` : ''));
 }
 
-/** A report without the instants derived from the evaluation time (which differs by milliseconds per request). */
+/**
+ * A report without what is derived from the evaluation instant, which differs by milliseconds per request: the
+ * instants themselves and the burn-down's ideal line (a straight line to that instant).
+ */
+const TIME_DERIVED = ['evaluatedAt', 'start', 'end', 'at', 'idealRemainingFraction'];
 const strippedOfTimes = value =>
-  JSON.parse(JSON.stringify(value, (key, v) => (['evaluatedAt', 'start', 'end', 'at'].includes(key) ? undefined : v)));
+  JSON.parse(JSON.stringify(value, (key, v) => (TIME_DERIVED.includes(key) ? undefined : v)));
 
 function firstDifference(a, b, at = '') {
   if (isDeepStrictEqual(a, b)) return undefined;
