@@ -14,6 +14,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import { pulseApiFactories } from './api/apiFactories';
 import { rootRouteRef } from './routes';
 
@@ -56,11 +57,12 @@ export const entitySurveyContent = EntityContentBlueprint.make({
   },
 });
 
-/** The team and org pages at /pulse. */
+/** The team and org pages at /pulse; its title and icon make the app's sidebar entry (nav items come from pages). */
 export const pulsePage = PageBlueprint.make({
   params: {
     path: '/pulse',
     title: 'Pulse',
+    icon: <TrendingUpIcon />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () => import('./components/PulsePage').then(m => <m.PulsePage />),
   },
@@ -69,6 +71,8 @@ export const pulsePage = PageBlueprint.make({
 /** The Pulse plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'pulse',
+  title: 'Pulse',
+  icon: <TrendingUpIcon />,
   extensions: [...apis, entitySloCard, entityDoraCard, entitySurveyContent, pulsePage],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

@@ -1,5 +1,6 @@
 import { DoraWeek } from '@pulse/plugin-pulse-common';
 import { Line, LineChart, Tooltip } from 'recharts';
+import { ChartFigure } from '../ChartFigure';
 
 type NumericField = { [K in keyof DoraWeek]: DoraWeek[K] extends number | null ? K : never }[keyof DoraWeek];
 
@@ -8,9 +9,11 @@ export const DoraSparkline = (props: { weekly: DoraWeek[]; field: NumericField; 
   const { weekly, field, label } = props;
   const data = weekly.map(week => ({ week: week.start.slice(0, 10), [label]: week[field] }));
   return (
-    <LineChart width={120} height={32} data={data} aria-label={`${label} trend`}>
-      <Tooltip labelFormatter={(_, payload) => payload?.[0]?.payload.week ?? ''} />
-      <Line type="monotone" dataKey={label} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
-    </LineChart>
+    <ChartFigure title={`${label} per week`} columns={['Week from', label]} rows={data.map(d => [d.week, d[label]])}>
+      <LineChart width={120} height={32} data={data}>
+        <Tooltip labelFormatter={(_, payload) => payload?.[0]?.payload.week ?? ''} />
+        <Line type="monotone" dataKey={label} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+      </LineChart>
+    </ChartFigure>
   );
 };

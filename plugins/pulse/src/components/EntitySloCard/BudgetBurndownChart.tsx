@@ -9,8 +9,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFigure } from '../ChartFigure';
 
 const percentOf = (fraction: number | null) => (fraction === null ? null : fraction * 100);
+const label = (percent: number | null) => (percent === null ? null : `${percent.toFixed(1)}%`);
 
 /** Remaining budget at the end of each day of the window, next to the ideal straight line from 100% to 0%. */
 export const BudgetBurndownChart = ({ history }: { history: SloHistoryPoint[] }) => {
@@ -20,7 +22,12 @@ export const BudgetBurndownChart = ({ history }: { history: SloHistoryPoint[] })
     ideal: percentOf(point.idealRemainingFraction),
   }));
   return (
-    <div aria-label="Error budget burndown" data-testid="slo-burndown">
+    <ChartFigure
+      title="Error budget remaining at the end of each day, and the ideal line"
+      testId="slo-burndown"
+      columns={['Day', 'Budget remaining', 'Ideal']}
+      rows={data.map(d => [d.date, label(d.remaining), label(d.ideal)])}
+    >
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -46,6 +53,6 @@ export const BudgetBurndownChart = ({ history }: { history: SloHistoryPoint[] })
           />
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 };

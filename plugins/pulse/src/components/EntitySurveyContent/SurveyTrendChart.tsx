@@ -10,8 +10,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFigure } from '../ChartFigure';
 
-/** Favorable share and NPS per round; hidden rounds are gaps. */
+/** Favorable share and NPS per round, one labelled tick and one dot per round; a hidden round is a gap (see the table). */
 export const SurveyTrendChart = ({ points }: { points: SurveyTrendPoint[] }) => {
   if (points.length < 2) {
     return (
@@ -24,13 +25,21 @@ export const SurveyTrendChart = ({ points }: { points: SurveyTrendPoint[] }) => 
     round: p.title,
     favorable: !p.hidden && p.satisfaction ? Math.round(p.satisfaction.favorable.share * 100) : null,
     nps: !p.hidden && p.nps ? Math.round(p.nps.score) : null,
+    hiddenReason: p.hidden ? p.reason : null,
   }));
+  const hidden = data.filter(d => d.hiddenReason);
   return (
-    <div aria-label="Satisfaction trend">
+    <ChartFigure
+      title="Satisfaction trend: favorable share and NPS per survey round"
+      testId="survey-trend"
+      columns={['Round', 'Favorable %', 'NPS']}
+      rows={data.map(d => (d.hiddenReason ? [d.round, d.hiddenReason, d.hiddenReason] : [d.round, d.favorable, d.nps]))}
+    >
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={data}>
+        <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="round" />
+          {/* interval 0: every round gets its label, however many there are */}
+          <XAxis dataKey="round" interval={0} tick={{ fontSize: 11 }} />
           <YAxis domain={[-100, 100]} />
           <Tooltip />
           <Legend />
@@ -38,6 +47,11 @@ export const SurveyTrendChart = ({ points }: { points: SurveyTrendPoint[] }) => 
           <Line type="monotone" dataKey="nps" name="NPS" stroke="#ff7f0e" connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
-    </div>
+      {hidden.length > 0 && (
+        <Typography variant="caption" color="textSecondary">
+          Not shown: {hidden.map(d => `${d.round} (${d.hiddenReason})`).join('; ')}.
+        </Typography>
+      )}
+    </ChartFigure>
   );
 };
