@@ -1,5 +1,5 @@
 import { defaultSurveyTemplate } from './defaultTemplate';
-import { netPromoterScore, npsCounts, surveyHeadline, surveyQuestionResult, wilsonInterval } from './scoring';
+import { netPromoterScore, npsCounts, npsInterval, surveyHeadline, surveyQuestionResult, wilsonInterval } from './scoring';
 
 const question = (id: string) => defaultSurveyTemplate.questions.find(q => q.id === id)!;
 
@@ -33,38 +33,85 @@ describe('wilsonInterval', () => {
 });
 
 describe('netPromoterScore', () => {
-  it('is 0 +- 78.4 for 2 promoters, 1 passive and 2 detractors', () => {
-    // p = d = 0.4: Var = 10000 x (0.8 - 0) / 5 = 1600, sd 40, 1.96 x 40 = 78.4
+  // Adjusted Wald: n' = n + 3, p' = (promoters + 0.75) / n', d' = (detractors + 0.75) / n',
+  // interval 100 (p' - d') +- 196 x sqrt(((p' + d') - (p' - d')^2) / n'), clamped to -100..+100.
+
+  it('five passives: 0, and an interval of real width (-30.0 to +30.0), not "0 (0 to 0)"', () => {
+    // n' = 8, p' = d' = 0.75 / 8 = 0.09375; centre 0; variance (0.1875 - 0) / 8 = 0.0234375, sd 0.1530931;
+    // margin 196 x 0.1530931 = 30.0062
+    const nps = netPromoterScore({ promoters: 0, passives: 5, detractors: 0 })!;
+    expect(nps.score).toBe(0);
+    expect(nps.low).toBeCloseTo(-30.0062, 3);
+    expect(nps.high).toBeCloseTo(30.0062, 3);
+    expect([nps.promoters, nps.passives, nps.detractors]).toEqual([0, 1, 0]);
+  });
+
+  it('five promoters: +100, from +17.5 to the +100 bound', () => {
+    // p' = 5.75 / 8 = 0.71875, d' = 0.09375; centre 62.5; variance (0.8125 - 0.625^2) / 8 = 0.421875 / 8 = 0.052734375,
+    // sd 0.2296397; margin 196 x 0.2296397 = 45.0094: 17.4906 to 107.5094, clamped to 100
+    const nps = netPromoterScore({ promoters: 5, passives: 0, detractors: 0 })!;
+    expect(nps.score).toBe(100);
+    expect(nps.low).toBeCloseTo(17.4906, 3);
+    expect(nps.high).toBe(100);
+    // five detractors mirror it
+    const down = netPromoterScore({ promoters: 0, passives: 0, detractors: 5 })!;
+    expect(down.score).toBe(-100);
+    expect(down.low).toBe(-100);
+    expect(down.high).toBeCloseTo(-17.4906, 3);
+  });
+
+  it('3 promoters, 1 passive, 1 detractor: +40 (-29.8 to +79.8)', () => {
+    // score 100 x (3 - 1) / 5 = 40. p' = 3.75 / 8 = 0.46875, d' = 1.75 / 8 = 0.21875; centre 25;
+    // variance (0.6875 - 0.25^2) / 8 = 0.625 / 8 = 0.078125, sd 0.2795085; margin 196 x 0.2795085 = 54.7837
+    const nps = netPromoterScore({ promoters: 3, passives: 1, detractors: 1 })!;
+    expect(nps.score).toBeCloseTo(40, 10);
+    expect(nps.low).toBeCloseTo(-29.7837, 3);
+    expect(nps.high).toBeCloseTo(79.7837, 3);
+  });
+
+  it('2 promoters, 1 passive, 2 detractors: 0 +- 57.5', () => {
+    // p' = d' = 2.75 / 8 = 0.34375; variance 0.6875 / 8 = 0.0859375, sd 0.2931510; margin 57.4576
     const nps = netPromoterScore({ promoters: 2, passives: 1, detractors: 2 })!;
     expect(nps.score).toBeCloseTo(0, 10);
-    expect(nps.low).toBeCloseTo(-78.4, 10);
-    expect(nps.high).toBeCloseTo(78.4, 10);
+    expect(nps.low).toBeCloseTo(-57.4576, 3);
+    expect(nps.high).toBeCloseTo(57.4576, 3);
     expect([nps.promoters, nps.passives, nps.detractors]).toEqual([0.4, 0.2, 0.4]);
   });
 
-  it('is +50 for 6 promoters, 3 passives, 1 detractor with the textbook variance', () => {
-    // p = 0.6, d = 0.1: Var = 10000 x (0.7 - 0.25) / 10 = 450, 1.96 x sqrt(450) = 41.5779
+  it('6 promoters, 3 passives, 1 detractor: +50, the interval centred on the adjusted +38.5', () => {
+    // n' = 13, p' = 6.75 / 13 = 0.519231, d' = 1.75 / 13 = 0.134615; centre 38.4615;
+    // variance (0.653846 - 0.384615^2) / 13 = 0.505917 / 13 = 0.0389167, sd 0.1972732; margin 38.6655
     const nps = netPromoterScore({ promoters: 6, passives: 3, detractors: 1 })!;
     expect(nps.score).toBeCloseTo(50, 10);
-    expect(nps.low).toBeCloseTo(8.4221, 4);
-    expect(nps.high).toBeCloseTo(91.5779, 4);
+    expect(nps.low).toBeCloseTo(-0.2040, 3);
+    expect(nps.high).toBeCloseTo(77.1271, 3);
   });
 
-  it('clamps the interval to -100..+100', () => {
-    // all promoters: Var = 10000 x (1 - 1) / 3 = 0; 9 promoters, 1 detractor: 80 +- 1.96 x sqrt(10000 x (1 - 0.64) / 10)
-    expect(netPromoterScore({ promoters: 3, passives: 0, detractors: 0 })).toMatchObject({
-      score: 100,
-      low: 100,
-      high: 100,
-    });
-    const nps = netPromoterScore({ promoters: 9, passives: 0, detractors: 1 })!;
-    expect(nps.score).toBeCloseTo(80, 10);
-    expect(nps.low).toBeCloseTo(80 - 1.96 * Math.sqrt(360), 10);
-    expect(nps.high).toBe(100);
+  it('stays inside -100..+100 and contains the observed score for every split of 2 to 40 answers', () => {
+    const violations: string[] = [];
+    for (let n = 2; n <= 40; n++) {
+      for (let promoters = 0; promoters <= n; promoters++) {
+        for (let detractors = 0; detractors <= n - promoters; detractors++) {
+          const { score, low, high } = netPromoterScore({ promoters, passives: n - promoters - detractors, detractors })!;
+          const inside = low >= -100 && high <= 100 && low < high && score >= low - 1e-9 && score <= high + 1e-9;
+          if (!inside) violations.push(`${promoters}/${n - promoters - detractors}/${detractors}: ${score} (${low}, ${high})`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
   });
 
   it('is null without answers: no score, rather than a score of 0', () => {
     expect(netPromoterScore({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
+  });
+});
+
+describe('npsInterval', () => {
+  it('is the interval netPromoterScore reports', () => {
+    // five passives, as above: +- 30.0062
+    const { low, high } = npsInterval({ promoters: 0, passives: 5, detractors: 0 });
+    expect(low).toBeCloseTo(-30.0062, 3);
+    expect(high).toBeCloseTo(30.0062, 3);
   });
 });
 
@@ -134,8 +181,25 @@ describe('surveyQuestionResult', () => {
     );
     expect(result.mean).toBeCloseTo(36 / 5, 10);
     expect(result.distribution).toHaveLength(11);
+    // 2 promoters (10, 9), 1 passive (8), 2 detractors (6, 3): 0 +- 57.4576 (see netPromoterScore above)
     expect(result.nps!.score).toBeCloseTo(0, 10);
-    expect(result.nps!.high).toBeCloseTo(78.4, 10);
+    expect(result.nps!.high).toBeCloseTo(57.4576, 3);
+  });
+
+  it('gives answers that all fall in one category an interval of real width', () => {
+    // Five NPS answers of 7 (passives): 0 (-30.0 to +30.0), see netPromoterScore above.
+    const nps = surveyQuestionResult(question('nps'), { answered: 5, distribution: { '7': 5 } }, { minRespondents: 5 });
+    expect(nps.nps).toMatchObject({ score: 0, low: expect.closeTo(-30.0062, 3), high: expect.closeTo(30.0062, 3) });
+    // Five answers of 3 on satisfaction (1-5): 0 of 5 favorable, Wilson high = 0.768320 / 1.76832 = 0.434491.
+    const neutral = surveyQuestionResult(
+      question('satisfaction'),
+      { answered: 5, distribution: { '3': 5 } },
+      { minRespondents: 5 },
+    );
+    expect(neutral.favorable).toEqual({ share: 0, low: 0, high: expect.closeTo(0.434491, 5) });
+    // Five answers of 5: 5 of 5 favorable, Wilson low = 1 - 0.434491 = 0.565509 (the interval is symmetric in p).
+    const all = surveyQuestionResult(question('satisfaction'), { answered: 5, distribution: { '5': 5 } }, { minRespondents: 5 });
+    expect(all.favorable).toEqual({ share: 1, low: expect.closeTo(0.565509, 5), high: 1 });
   });
 
   it('shares each choice over the responses that answered', () => {

@@ -279,11 +279,12 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     expect(satisfaction.favorable.share).toBeCloseTo(0.5, 10);
     expect(satisfaction.favorable.low).toBeCloseTo(0.18761, 4);
     expect(satisfaction.favorable.high).toBeCloseTo(0.81239, 4);
-    // NPS answers 10, 9, 8, 6, 3, 5: promoters 2/6, passives 1/6, detractors 3/6 -> -16.667;
-    // Var = 100^2 x ((2/6 + 3/6) - (-1/6)^2) / 6 = 1342.59; 95% +- 1.96 x 36.6414 = 71.8171.
+    // NPS answers 10, 9, 8, 6, 3, 5: promoters 2/6, passives 1/6, detractors 3/6 -> -16.667. Adjusted-Wald interval:
+    // n' = 9, p' = 2.75/9 = 0.305556, d' = 3.75/9 = 0.416667, centre -11.1111; variance (0.722222 - 0.012346) / 9 =
+    // 0.0788752, sd 0.2808472; 95% +- 196 x 0.2808472 = 55.0461 -> -66.1572 to 43.9349.
     expect(shown.body.nps.score).toBeCloseTo(-16.6667, 3);
-    expect(shown.body.nps.low).toBeCloseTo(-88.4838, 3);
-    expect(shown.body.nps.high).toBeCloseTo(55.1504, 3);
+    expect(shown.body.nps.low).toBeCloseTo(-66.1572, 3);
+    expect(shown.body.nps.high).toBeCloseTo(43.9349, 3);
     expect(shown.body.participation).toEqual({ audienceSize: 6, participants: 6, rate: 1 });
     // Nobody answered the optional free-text question: hidden, and not even its count shows.
     const text = shown.body.questions.find((q: { questionId: string }) => q.questionId === 'one-change');

@@ -39,7 +39,7 @@ const satisfaction = surveyQuestionResult(
   { minRespondents: 5 },
 );
 
-/** Results of 5 responses: satisfaction 3.4 with 60% favorable (23-88%), NPS 0 (-78 to +78), 5 of 8 took part. */
+/** Results of 5 responses: satisfaction 3.4 with 60% favorable (23-88%), NPS 0 (-57 to +57), 5 of 8 took part. */
 const shownView: SurveyEntityView = {
   entityRef: 'component:default/checkout',
   round: null,
@@ -75,7 +75,7 @@ describe('EntitySurveyContent', () => {
     expect(await screen.findByText('Results')).toBeInTheDocument();
     expect(screen.getAllByText('3.4').length).toBeGreaterThan(0);
     expect(screen.getAllByText('60% (23–88%)').length).toBeGreaterThan(0);
-    expect(screen.getByText('0 (-78 to +78)')).toBeInTheDocument();
+    expect(screen.getByText('0 (-57 to +57)')).toBeInTheDocument();
     expect(screen.getByText('63% (5 of 8)')).toBeInTheDocument();
   });
 

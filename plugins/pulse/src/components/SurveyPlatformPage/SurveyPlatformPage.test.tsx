@@ -111,9 +111,9 @@ describe('SurveyPlatformPage', () => {
     expect(screen.getByText('No responses in this round')).toBeInTheDocument();
     expect(screen.getByText('Fewer than 5 responses')).toBeInTheDocument();
     expect(screen.getByText('4.1')).toBeInTheDocument();
-    // 6 of 8 favorable: Wilson 41-93%; NPS 50 +- 41.6.
+    // 6 of 8 favorable: Wilson 41-93%; NPS 50, adjusted-Wald interval -0.2 to +77.1 (worked in scoring.test.ts).
     expect(screen.getByText('75% (41–93%)')).toBeInTheDocument();
-    expect(screen.getByText('+50 (+8 to +92)')).toBeInTheDocument();
+    expect(screen.getByText('+50 (0 to +77)')).toBeInTheDocument();
     expect(screen.getByText('Waiting for code review')).toBeInTheDocument();
     expect(screen.getByText('13 (50%)')).toBeInTheDocument();
     expect(screen.getByText('+25 pts')).toBeInTheDocument();
