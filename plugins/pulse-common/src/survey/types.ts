@@ -159,6 +159,18 @@ export interface SurveyParticipation {
   rate: number;
 }
 
+/**
+ * A round's participation as the round list shows it: the round-wide figure where the anonymity rules let the round's
+ * results show it (finalized, aimed at one group or entity whose group has at least minRespondents members, and the
+ * round-wide result shown), else why not.
+ */
+export type SurveyRoundParticipation = ({ hidden: false } & SurveyParticipation) | { hidden: true; reason: string };
+
+/** `GET /surveys/rounds`: a round with its participation. */
+export interface SurveyRoundSummary extends SurveyRound {
+  participation: SurveyRoundParticipation;
+}
+
 /** What a set of results is about. */
 export type SurveyScope =
   | { type: 'round' }

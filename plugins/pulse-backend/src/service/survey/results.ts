@@ -7,6 +7,7 @@ import {
   surveyQuestionResult,
   SurveyQuestionResult,
   SurveyResults,
+  SurveyRoundParticipation,
   SurveyScope,
   SurveyTemplate,
   SurveyTrendPoint,
@@ -25,6 +26,11 @@ export const OPTIONAL_WHEN_CLOSED = 'Answers to optional questions show when the
 
 /** Why free-text answers of an open round are withheld (a required text question included). */
 export const COMMENTS_WHEN_CLOSED = 'Free-text answers show when the round closes';
+
+/** Why a round's participation is not listed before it is finalized: until then it would tick with each answer. */
+export const PARTICIPATION_WHEN_FINAL = 'Participation shows once the round has closed';
+/** Why a round of every Component lists no round-wide participation: there is no one owning group to count. */
+export const PARTICIPATION_PER_TEAM = 'Counted per team for a round of all components: see the Teams table of the round';
 
 /** Whether a round's last answers are released: then its results no longer change. */
 export const isFinal = (round: SurveyRoundRecord) => round.finalizedAt !== null;
@@ -175,6 +181,42 @@ export class SurveyResultsService {
         participants: count.participants,
         rate: count.participants / count.members,
       });
+    }
+    return result;
+  }
+
+  /**
+   * The round-wide participation of each round, or why it is not shown: exactly what the round's results would carry
+   * (finalized, an owning group of at least minRespondents members, the round-wide result shown), so the list tells
+   * nothing the results do not. One audience load for every round that could show a figure.
+   */
+  async roundsParticipation(rounds: SurveyRoundRecord[]): Promise<Map<number, SurveyRoundParticipation>> {
+    const result = new Map<number, SurveyRoundParticipation>();
+    const candidates: SurveyRoundRecord[] = [];
+    for (const round of rounds) {
+      if (!isFinal(round)) result.set(round.id, { hidden: true, reason: PARTICIPATION_WHEN_FINAL });
+      else if (round.targetType === 'components') result.set(round.id, { hidden: true, reason: PARTICIPATION_PER_TEAM });
+      else candidates.push(round);
+    }
+    if (candidates.length === 0) return result;
+    const audiences = await this.audiences(candidates.map(r => r.id));
+    const scope: SurveyScope = { type: 'round' };
+    for (const round of candidates) {
+      const visibility = audiences.visibilityOf(round.id, scope);
+      if (visibility.hidden) {
+        result.set(round.id, { hidden: true, reason: this.hiddenReason(visibility.cause) });
+        continue;
+      }
+      const participation = await this.participation(round, scope, audiences);
+      result.set(
+        round.id,
+        participation
+          ? { hidden: false, ...participation }
+          : {
+              hidden: true,
+              reason: `Not shown for a group of fewer than ${this.thresholds.minRespondents} members: it would tell whether each of them took part`,
+            },
+      );
     }
     return result;
   }

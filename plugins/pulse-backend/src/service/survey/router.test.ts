@@ -458,6 +458,48 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
     );
   });
 
+  it('lists each round with its participation where the round\'s results would show it, else the reason', async () => {
+    const create = async (title: string, target: object, audience = 'owners') =>
+      (
+        await request(server)
+          .post('/api/pulse/surveys/rounds')
+          .send({ title, target, audience, opensAt: iso(-hour), closesAt: iso(24 * hour) })
+      ).body.id as number;
+    const answer = (id: number, user: string, entityRef: string) =>
+      request(server)
+        .post(`/api/pulse/surveys/rounds/${id}/responses`)
+        .set('Authorization', as(user))
+        .send({ entityRef, answers: defaultAnswers(4, 9) })
+        .expect(201);
+    // beta (6 members): five answer, one batch of 5 is released before the close, nothing comes out at the close.
+    const betaRound = await create('Beta pulse', { type: 'group', groupRef: 'group:default/beta' });
+    for (const user of beta.slice(0, 5)) await answer(betaRound, user, 'component:default/comp-b');
+    // comp-a is owned by alpha (4 members); with audience everyone, five of beta answer there: its results show,
+    // but alpha is smaller than the minimum of 5, so its participation would tell who of the four took part.
+    const alphaRound = await create('Component A pulse', { type: 'entity', entityRef: 'component:default/comp-a' }, 'everyone');
+    for (const user of beta.slice(0, 5)) await answer(alphaRound, user, 'component:default/comp-a');
+    // Still open: nothing counted yet.
+    const openRound = await create('Open pulse', { type: 'group', groupRef: 'group:default/beta' });
+    await request(server).post(`/api/pulse/surveys/rounds/${betaRound}/close`).expect(200);
+    await request(server).post(`/api/pulse/surveys/rounds/${alphaRound}/close`).expect(200);
+
+    const list = await request(server).get('/api/pulse/surveys/rounds');
+    expect(list.status).toBe(200);
+    const participationOf = (id: number) => list.body.items.find((r: { id: number }) => r.id === id).participation;
+    // 5 of beta's 6 members took part: 5/6.
+    expect(participationOf(betaRound)).toEqual({ hidden: false, audienceSize: 6, participants: 5, rate: 5 / 6 });
+    expect(participationOf(alphaRound)).toEqual({
+      hidden: true,
+      reason: 'Not shown for a group of fewer than 5 members: it would tell whether each of them took part',
+    });
+    expect(participationOf(openRound)).toEqual({ hidden: true, reason: 'Participation shows once the round has closed' });
+    // Q4 (every Component) was closed earlier: counted per team only.
+    expect(participationOf(roundId)).toEqual({
+      hidden: true,
+      reason: 'Counted per team for a round of all components: see the Teams table of the round',
+    });
+  });
+
   it('refuses manager-only actions without pulse.survey.manage (403)', async () => {
     const denied = await backend(await databases.init(databaseId), [
       mockServices.permissions.factory({ result: AuthorizeResult.DENY }),

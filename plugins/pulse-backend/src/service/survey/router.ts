@@ -66,7 +66,8 @@ export function createSurveyRouter(
     await ctx.pulseAuth.reader(req);
     const now = Date.now();
     const rounds = await ctx.store.survey.rounds.list();
-    res.json({ items: rounds.map(r => toSurveyRound(r, now)) });
+    const participation = await results.roundsParticipation(rounds);
+    res.json({ items: rounds.map(r => ({ ...toSurveyRound(r, now), participation: participation.get(r.id) })) });
   });
 
   router.get('/surveys/rounds/:id', async (req, res) => {
