@@ -11,3 +11,4 @@ export * from './dora';
 export * from './survey';
 export * from './decisions';
 export * from './deliveries';
+export * from './oncall';

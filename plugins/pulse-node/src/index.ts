@@ -29,6 +29,8 @@ export type {
   DoraIncidentRecord,
   DoraQueryScope,
 } from './store/DoraTypes';
+export { OncallRepository } from './store/OncallRepository';
+export type { OncallPageRecord, OncallQueryScope } from './store/OncallTypes';
 export { SurveyRepository, SURVEY_NO_OWNER } from './store/SurveyRepository';
 export type { SurveyRoundRecord, SurveyRoundSnapshot } from './store/SurveyRepository';
 export { DecisionRepository } from './store/DecisionRepository';

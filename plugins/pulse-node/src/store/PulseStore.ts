@@ -9,6 +9,7 @@ import { DeliveryStore } from './DeliveryStore';
 import { DoraRepository } from './DoraRepository';
 import { JobRunRepository } from './JobRunRepository';
 import { migrateLatest } from './migrateLatest';
+import { OncallRepository } from './OncallRepository';
 import { SloRepository } from './SloRepository';
 import { SurveyRepository } from './SurveyRepository';
 
@@ -48,6 +49,8 @@ export class PulseStore {
   readonly jobRuns: JobRunRepository;
   /** The inbox of webhook and CDEvents deliveries. */
   readonly deliveries: DeliveryStore;
+  /** On-call pages and their health figures. */
+  readonly oncall: OncallRepository;
 
   private constructor(private readonly db: Knex) {
     this.slo = new SloRepository(db);
@@ -56,6 +59,7 @@ export class PulseStore {
     this.decisions = new DecisionRepository(db);
     this.jobRuns = new JobRunRepository(db);
     this.deliveries = new DeliveryStore(db);
+    this.oncall = new OncallRepository(db);
   }
 
   /** The migrations applied and still pending, for the health endpoint. */
