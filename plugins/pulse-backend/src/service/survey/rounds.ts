@@ -1,7 +1,8 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { SurveyRound, SurveyRoundInput, surveyRoundStatus, SurveyTarget } from '@pulse/plugin-pulse-common';
 import { SurveyRoundRecord } from '@pulse/plugin-pulse-node';
 import { canonicalEntityRef } from '../entityRefs';
+import { ValidationError } from '../validation';
 
 export type { SurveyRoundRecord } from '@pulse/plugin-pulse-node';
 
@@ -36,11 +37,12 @@ export function storedTarget(target: SurveyRoundInput['target']): { targetType: 
   if (target.type === 'components') return { targetType: 'components', targetRef: null };
   const ref = target.type === 'entity' ? target.entityRef : target.groupRef;
   const field = target.type === 'entity' ? 'target.entityRef' : 'target.groupRef';
-  if (!ref) throw new InputError(`${field} is required for a target of type '${target.type}'`);
+  // A ValidationError, so clients get errors[].path and can show the message next to the field.
+  if (!ref) throw new ValidationError([{ path: field, message: `is required for a target of type '${target.type}'` }], 'round');
   const canonical =
     target.type === 'group' ? canonicalEntityRef(ref.includes(':') ? ref : `group:${ref}`) : canonicalEntityRef(ref);
   if (target.type === 'group' && !canonical.startsWith('group:')) {
-    throw new InputError(`${field} must name a Group, got '${ref}'`);
+    throw new ValidationError([{ path: field, message: `must name a Group, got '${ref}'` }], 'round');
   }
   return { targetType: target.type, targetRef: canonical };
 }

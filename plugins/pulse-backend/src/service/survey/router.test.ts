@@ -433,6 +433,17 @@ describe.each(databases.eachSupportedId())('survey API on %p', databaseId => {
       .send({ templateId: 'nope', title: 'x', target: { type: 'components' }, opensAt: iso(0), closesAt: iso(hour) });
     expect(noTemplate.status).toBe(400);
     expect(noTemplate.body.error.message).toContain('templateId');
+    // The target's ref is checked after the schema, and named as a field too (the portal shows it next to the field).
+    const noRef = await request(server)
+      .post('/api/pulse/surveys/rounds')
+      .send({ title: 'x', target: { type: 'entity' }, opensAt: iso(0), closesAt: iso(hour) });
+    expect(noRef.status).toBe(400);
+    expect(noRef.body.errors).toEqual([{ path: 'target.entityRef', message: "is required for a target of type 'entity'" }]);
+    const notGroup = await request(server)
+      .post('/api/pulse/surveys/rounds')
+      .send({ title: 'x', target: { type: 'group', groupRef: 'component:default/comp-a' }, opensAt: iso(0), closesAt: iso(hour) });
+    expect(notGroup.status).toBe(400);
+    expect(notGroup.body.errors.map((e: { path: string }) => e.path)).toEqual(['target.groupRef']);
 
     const template = {
       id: 'tooling-pulse',
