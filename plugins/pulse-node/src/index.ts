@@ -34,13 +34,16 @@ export type { OncallPageRecord, OncallQueryScope } from './store/OncallTypes';
 export { SurveyRepository, SURVEY_NO_OWNER } from './store/SurveyRepository';
 export type { SurveyRoundRecord, SurveyRoundSnapshot } from './store/SurveyRepository';
 export { DecisionRepository } from './store/DecisionRepository';
+export type { ReleaseExceptionRevocation } from './store/ReleaseExceptionStore';
 export type {
+  EntityPolicyInput,
   EntityPolicyRow,
   GateDecisionInput,
   GateDecisionRow,
   IncidentReviewRow,
   IncidentReviewScope,
   IncidentToAssess,
+  ReleaseExceptionRow,
 } from './store/DecisionTypes';
 export { pulseStoreServiceRef } from './service/pulseStoreServiceRef';
 export { pulseDoraWebhooksExtensionPoint } from './extensions/doraWebhooks';

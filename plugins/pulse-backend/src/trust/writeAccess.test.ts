@@ -96,6 +96,52 @@ describe.each(databases.eachSupportedId())('who may change what on %p', database
     expect((await request(server).delete(SLO).set(service)).status).toBe(204);
   });
 
+  it('lets only the owners or policy managers force a state or grant and revoke exceptions, and says who may', async () => {
+    const { server, events } = await start();
+    const POLICY = '/api/pulse/decisions/entities/component/default/checkout/policy';
+    const EXCEPTIONS = '/api/pulse/decisions/entities/component/default/checkout/exceptions';
+    const expiresAt = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const freeze = { state: 'freeze', reason: 'audit', expiresAt };
+    const exception = { reason: 'hotfix', expiresAt };
+
+    // canEdit follows the same rule: bob (owner) and pia (manager) may, ada and any service may not.
+    for (const [who, canEdit] of [[bob, true], [pia, true], [ada, false], [service, false]] as const) {
+      expect((await request(server).get(POLICY).set(who)).body.canEdit).toBe(canEdit);
+    }
+
+    // A stranger and an unlisted service: 403 on every write, and nothing is stored.
+    for (const who of [ada, service]) {
+      expect((await request(server).put(POLICY).set(who).send(freeze)).status).toBe(403);
+      expect((await request(server).delete(POLICY).set(who)).status).toBe(403);
+      expect((await request(server).post(EXCEPTIONS).set(who).send(exception)).status).toBe(403);
+    }
+    expect((await request(server).get(POLICY).set(bob)).body.override).toBeNull();
+    expect((await request(server).get(EXCEPTIONS).set(bob)).body.items).toEqual([]);
+
+    // The owner and the manager may each do all of it.
+    for (const who of [bob, pia]) {
+      await request(server).put(POLICY).set(who).send(freeze).expect(200);
+      const granted = await request(server).post(EXCEPTIONS).set(who).send(exception).expect(201);
+      expect((await request(server).delete(`${EXCEPTIONS}/${granted.body.id}`).set(ada)).status).toBe(403);
+      expect((await request(server).delete(`${EXCEPTIONS}/${granted.body.id}`).set(service)).status).toBe(403);
+      await request(server).delete(`${EXCEPTIONS}/${granted.body.id}`).set(who).expect(204);
+      await request(server).delete(POLICY).set(who).expect(204);
+    }
+
+    // 2 refused callers x 3 writes, then per allowed caller: change, grant, 2 refused revokes, revoke, delete.
+    const audited = events.filter(e => /^(policy-|release-exception-)/.test(e.eventId));
+    const refused = ['policy-change', 'policy-delete', 'release-exception-grant'].map(eventId => ({ eventId, outcome: 'failed' }));
+    const allowed = [
+      { eventId: 'policy-change', outcome: 'succeeded' },
+      { eventId: 'release-exception-grant', outcome: 'succeeded' },
+      { eventId: 'release-exception-revoke', outcome: 'failed' },
+      { eventId: 'release-exception-revoke', outcome: 'failed' },
+      { eventId: 'release-exception-revoke', outcome: 'succeeded' },
+      { eventId: 'policy-delete', outcome: 'succeeded' },
+    ];
+    expect(audited).toEqual([...refused, ...refused, ...allowed, ...allowed]);
+  });
+
   it('lets only the owners or policy managers link a postmortem, and audits every attempt', async () => {
     const { server, events } = await start();
     const now = Date.now();

@@ -1,5 +1,7 @@
 export * from './policy';
 export * from './policyGate';
+export * from './policyOverride';
+export * from './releaseException';
 export * from './transition';
 export * from './postmortem';
 export * from './quadrant';

@@ -13,16 +13,70 @@ import {
   ResolvedErrorBudgetPolicy,
 } from './policy';
 import { PostmortemStatus } from './postmortem';
+import { ReleaseExceptionStatus } from './releaseException';
 import { SpeedReliabilityPlacement, SpeedReliabilityRule } from './quadrant';
+
+/** The body of `PUT /decisions/entities/:kind/:namespace/:name/policy`: thresholds, and optionally a forced state. */
+export interface EntityPolicyOverrideInput extends ErrorBudgetPolicyOverride {
+  /** Forces the entity's state whatever its budget says; needs `reason` and `expiresAt`. */
+  state?: ErrorBudgetPolicyState;
+  /** Why (1 to 500 characters); required with `state`. */
+  reason?: string;
+  /** ISO 8601 instant in the future, at most 90 days ahead; required with `state`, optional otherwise. */
+  expiresAt?: string;
+}
+
+/** The entity's own override as stored, with who set it and whether it still applies. */
+export interface EntityPolicyOverride extends EntityPolicyOverrideInput {
+  updatedBy: string;
+  updatedAt: string;
+  /** False once `expiresAt` has passed: the override is kept for the record but no longer applies. */
+  active: boolean;
+}
 
 /** `GET`/`PUT /decisions/entities/:kind/:namespace/:name/policy`. */
 export interface EntityPolicyResponse extends ResolvedErrorBudgetPolicy {
   entityRef: string;
   /** The entity's own override, as stored; null when it has none. */
-  override: ErrorBudgetPolicyOverride | null;
-  /** Who set the override and when. */
+  override: EntityPolicyOverride | null;
+  /** Who set the override and when (also inside `override`; kept here for older clients). */
   updatedBy?: string;
   updatedAt?: string;
+  /** Whether the caller may change the policy and grant exceptions (the owners and `pulse.policy.manage` holders). */
+  canEdit: boolean;
+}
+
+/** The body of `POST /decisions/entities/:kind/:namespace/:name/exceptions`. */
+export interface ReleaseExceptionInput {
+  reason: string;
+  /** ISO 8601 instant in the future, at most 30 days ahead. */
+  expiresAt: string;
+}
+
+/** A one-release exception: lets one gate check through a freeze that would block it. */
+export interface ReleaseException {
+  id: number;
+  entityRef: string;
+  reason: string;
+  expiresAt: string;
+  grantedBy: string;
+  grantedAt: string;
+  /** When a gate check used it up, and whose check that was; null while unused. */
+  usedAt: string | null;
+  usedBy: string | null;
+}
+
+/** `GET /decisions/entities/:kind/:namespace/:name/exceptions`, newest first. */
+export interface ReleaseExceptionListResponse {
+  entityRef: string;
+  items: Array<ReleaseException & { status: ReleaseExceptionStatus }>;
+}
+
+/** The one-release exception a gate decision used (stored with the decision). */
+export interface GateReleaseExceptionUse {
+  id: number;
+  grantedBy: string;
+  reason: string;
 }
 
 /** The release gate under the entity's resolved policy (`GET`/`POST /slo/entities/.../release-gate`). */
@@ -30,6 +84,11 @@ export interface PolicyReleaseGateResponse extends SloReleaseGateResponse {
   state: ErrorBudgetPolicyState;
   errorBudgetPolicy: ResolvedErrorBudgetPolicy;
   exception: GateException | null;
+  /**
+   * The one-release exception that let a freeze through: on a check, the grant it used up (`consumed: true`); on a
+   * preview, the one a check now would use (`consumed: false`). Null when none was needed or none is active.
+   */
+  releaseException: (GateReleaseExceptionUse & { expiresAt: string; consumed: boolean }) | null;
   /** The stored decision, on `POST` (a gate check); absent on a `GET` preview. */
   recorded?: { id: number; caller: string };
 }
@@ -43,6 +102,8 @@ export interface GateDecisionRecord {
   state: ErrorBudgetPolicyState;
   reasons: string[];
   exception: GateException | null;
+  /** The one-release exception this check used up, if any. */
+  releaseException: GateReleaseExceptionUse | null;
   /** The principal that asked: `user:default/ada` or `service:<subject>`. */
   caller: string;
 }

@@ -2,6 +2,7 @@ import {
   ErrorBudgetPolicyOverride,
   ErrorBudgetPolicyState,
   GateException,
+  GateReleaseExceptionUse,
   IncidentReviewInput,
   SloGateDecision,
 } from '@pulse/plugin-pulse-common';
@@ -14,6 +15,8 @@ export interface GateDecisionInput {
   state: ErrorBudgetPolicyState;
   reasons: string[];
   exception: GateException | null;
+  /** The one-release exception the check used up, if any. */
+  releaseException: GateReleaseExceptionUse | null;
   caller: string;
 }
 
@@ -22,12 +25,32 @@ export interface GateDecisionRow extends GateDecisionInput {
   id: number;
 }
 
-/** An entity's stored policy override. */
-export interface EntityPolicyRow {
-  entityRef: string;
+/** What an entity's policy override sets: thresholds, and optionally a forced state with why and until when. */
+export interface EntityPolicyInput {
   override: ErrorBudgetPolicyOverride;
+  state?: ErrorBudgetPolicyState;
+  reason?: string;
+  /** Epoch ms after which the override no longer applies; absent: until removed. */
+  expiresAt?: number;
+}
+
+/** An entity's stored policy override. */
+export interface EntityPolicyRow extends EntityPolicyInput {
+  entityRef: string;
   updatedBy: string;
   updatedAt: number;
+}
+
+/** A stored one-release exception; instants are epoch milliseconds. */
+export interface ReleaseExceptionRow {
+  id: number;
+  entityRef: string;
+  reason: string;
+  expiresAt: number;
+  grantedBy: string;
+  grantedAt: number;
+  usedAt: number | null;
+  usedBy: string | null;
 }
 
 /** An incident whose budget spend is to be (re)computed. */

@@ -12,6 +12,14 @@ function toRow(row: any): GateDecisionRow {
     exception: row.exception_requested
       ? { requested: row.exception_requested, used: Boolean(row.exception_used) }
       : null,
+    releaseException:
+      row.release_exception_id === null || row.release_exception_id === undefined
+        ? null
+        : {
+            id: Number(row.release_exception_id),
+            grantedBy: row.release_exception_granted_by,
+            reason: row.release_exception_reason,
+          },
     caller: row.caller,
   };
 }
@@ -20,8 +28,9 @@ function toRow(row: any): GateDecisionRow {
 export class GateDecisionStore {
   constructor(private readonly db: Knex) {}
 
-  async record(input: GateDecisionInput): Promise<GateDecisionRow> {
-    const [row] = await this.db('pulse_gate_decision')
+  /** Stores one decision; `db` is the transaction of a check that also used up a one-release exception. */
+  async record(input: GateDecisionInput, db: Knex = this.db): Promise<GateDecisionRow> {
+    const [row] = await db('pulse_gate_decision')
       .insert({
         entity_ref: input.entityRef.toLocaleLowerCase('en-US'),
         decided_at: input.decidedAt,
@@ -30,6 +39,9 @@ export class GateDecisionStore {
         reasons: JSON.stringify(input.reasons),
         exception_requested: input.exception?.requested ?? null,
         exception_used: input.exception?.used ?? false,
+        release_exception_id: input.releaseException?.id ?? null,
+        release_exception_granted_by: input.releaseException?.grantedBy ?? null,
+        release_exception_reason: input.releaseException?.reason ?? null,
         caller: input.caller,
       })
       .returning('*');

@@ -25,6 +25,7 @@ const expectedTables = [
   'pulse_survey_answer',
   'pulse_survey_late',
   'pulse_job_run',
+  'pulse_release_exception',
 ];
 
 describe.each(databases.eachSupportedId())('PulseStore on %p', databaseId => {
@@ -49,6 +50,7 @@ describe.each(databases.eachSupportedId())('PulseStore on %p', databaseId => {
       '20261204000020_dora_change_key.js',
       '20261204000040_slo_values.js',
       '20261204000050_deliveries.js',
+      '20261205000100_policy_overrides_exceptions.js',
     ]);
     expect(await store.isEmpty()).toBe(true);
   });

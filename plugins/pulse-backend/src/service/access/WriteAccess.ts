@@ -40,6 +40,15 @@ export class WriteAccess {
     return credentials;
   }
 
+  /**
+   * Whether the caller may change the entity's policy and grant its exceptions: the rule of {@link policyEditor}
+   * without throwing, for the `canEdit` a read answers with (services never may).
+   */
+  async mayEditPolicy(credentials: BackstageCredentials, entityRef: string): Promise<boolean> {
+    if (!this.ctx.auth.isPrincipal(credentials, 'user')) return false;
+    return this.isOwnerOrHolder(credentials, entityRef, pulsePolicyManagePermission);
+  }
+
   /** Link or unlink a postmortem of an incident of an entity: signed-in owners or `pulse.policy.manage` holders. */
   async postmortemLinker(req: Request, entityRef: string): Promise<Caller> {
     const credentials = await this.ctx.pulseAuth.user(req);
@@ -69,16 +78,25 @@ export class WriteAccess {
     return credentials;
   }
 
+  /** The one ownership rule: the permission, else membership of a group that owns the entity. */
+  private async isOwnerOrHolder(
+    credentials: BackstageCredentials<BackstagePrincipalTypes['user']>,
+    entityRef: string,
+    permission: BasicPermission,
+  ): Promise<boolean> {
+    const [decision] = await this.ctx.permissions.authorize([{ permission }], { credentials });
+    if (decision.result === AuthorizeResult.ALLOW) return true;
+    const { ownershipEntityRefs } = await this.ctx.userInfo.getUserInfo(credentials);
+    return this.ctx.pulseCatalog.isOwnedBy(entityRef, ownershipEntityRefs);
+  }
+
   private async assertOwnerOrHolder(
     credentials: BackstageCredentials<BackstagePrincipalTypes['user']>,
     entityRef: string,
     permission: BasicPermission,
     action: string,
   ): Promise<void> {
-    const [decision] = await this.ctx.permissions.authorize([{ permission }], { credentials });
-    if (decision.result === AuthorizeResult.ALLOW) return;
-    const { ownershipEntityRefs } = await this.ctx.userInfo.getUserInfo(credentials);
-    if (await this.ctx.pulseCatalog.isOwnedBy(entityRef, ownershipEntityRefs)) return;
+    if (await this.isOwnerOrHolder(credentials, entityRef, permission)) return;
     // Named as the caller's catalog shows them: the owners of an entity hidden from the caller stay unnamed.
     const owners = await this.ctx.pulseCatalog.owningGroupsOf(entityRef, credentials);
     const who = owners.length > 0 ? `members of ${owners.join(', ')}` : `the owners of ${entityRef}`;

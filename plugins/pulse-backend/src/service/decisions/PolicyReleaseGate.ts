@@ -2,16 +2,27 @@ import {
   decideUnderErrorBudgetPolicy,
   EntitySloReport,
   EntitySloView,
-  ResolvedErrorBudgetPolicy,
   PolicyObservation,
   PolicyReleaseGateResponse,
   policyTransitionNotices,
+  ReleaseExceptionGrant,
+  releaseExceptionReason,
+  SloReleaseGateResponse,
   sloGatePolicyOf,
 } from '@pulse/plugin-pulse-common';
 import { PulseContext } from '../context';
 import { entitySloReport, releaseGateOf } from '../slo/reports';
 import { PolicyNotifier } from './PolicyNotifier';
-import { PolicyResolver } from './PolicyResolver';
+import { EntityPolicy, PolicyResolver } from './PolicyResolver';
+
+/** One evaluation of an entity: the objectives' verdict and the policy it is decided under. */
+interface Evaluation {
+  gate: SloReleaseGateResponse;
+  entityPolicy: EntityPolicy;
+  report: EntitySloReport;
+  ownerRef?: string;
+  reason?: string;
+}
 
 const pageAlertOf = (report: EntitySloReport) =>
   report.slos.some(slo => slo.objectives.some(objective => objective.alert === 'page'));
@@ -35,44 +46,90 @@ export class PolicyReleaseGate {
       options.ownerRef === undefined
         ? await this.ctx.pulseCatalog.primaryGroupOf(entityRef)
         : (options.ownerRef ?? undefined);
-    const [report, { resolved }] = await Promise.all([
+    const [report, entityPolicy] = await Promise.all([
       entitySloReport(this.ctx.store, entityRef, options.nowMs, this.ctx.pulseConfig.slo.data),
-      this.resolver.resolve(entityRef, ownerRef),
+      this.resolver.resolve(entityRef, ownerRef, options.nowMs),
     ]);
-    return this.decideOn(report, resolved, ownerRef, options.reason);
+    const gate = releaseGateOf(
+      report,
+      sloGatePolicyOf(entityPolicy.resolved.policy, this.ctx.pulseConfig.decisions.insufficientData),
+    );
+    return { gate, entityPolicy, report, ownerRef, reason: options.reason };
   }
 
-  private decideOn(report: EntitySloReport, resolved: ResolvedErrorBudgetPolicy, ownerRef?: string, reason?: string) {
-    const gate = releaseGateOf(report, sloGatePolicyOf(resolved.policy, this.ctx.pulseConfig.decisions.insufficientData));
-    const outcome = decideUnderErrorBudgetPolicy(gate, resolved.policy, reason);
-    const response: PolicyReleaseGateResponse = { ...gate, ...outcome, errorBudgetPolicy: resolved };
-    return { response, report, ownerRef };
+  /** The answer for one evaluation, with a one-release exception applied when one is given. */
+  private respond(
+    { gate, entityPolicy, reason }: Evaluation,
+    grant?: { grant: ReleaseExceptionGrant; mode: 'check' | 'preview' },
+  ): PolicyReleaseGateResponse {
+    const outcome = decideUnderErrorBudgetPolicy(gate, entityPolicy.resolved.policy, reason, {
+      forced: entityPolicy.forced,
+      grant,
+    });
+    const used = grant && outcome.reasons.includes(releaseExceptionReason(grant.grant, grant.mode));
+    return {
+      ...gate,
+      ...outcome,
+      errorBudgetPolicy: entityPolicy.resolved,
+      releaseException: used
+        ? {
+            id: grant.grant.id,
+            grantedBy: grant.grant.grantedBy,
+            reason: grant.grant.reason,
+            expiresAt: new Date(grant.grant.expiresAt).toISOString(),
+            consumed: grant.mode === 'check',
+          }
+        : null,
+    };
+  }
+
+  /** A preview: a blocked release says which active exception a check would use up; nothing is used or written. */
+  private async preview(entityRef: string, evaluation: Evaluation, nowMs: number) {
+    const response = this.respond(evaluation);
+    if (response.decision !== 'block') return response;
+    const grant = await this.ctx.store.decisions.releaseExceptions.oldestActive(entityRef, nowMs);
+    return grant ? this.respond(evaluation, { grant, mode: 'preview' }) : response;
   }
 
   /** What the SLO card shows: the entity's report and the gate preview decided on that same report; writes nothing. */
   async view(entityRef: string, nowMs: number): Promise<EntitySloView> {
-    const { response, report } = await this.decide(entityRef, { nowMs });
-    return { ...report, releaseGate: response };
+    const evaluation = await this.decide(entityRef, { nowMs });
+    return { ...evaluation.report, releaseGate: await this.preview(entityRef, evaluation, nowMs) };
   }
 
   /** The gate for an entity; writes nothing. */
   async evaluate(entityRef: string, options: { reason?: string; nowMs: number }): Promise<PolicyReleaseGateResponse> {
-    return (await this.decide(entityRef, options)).response;
+    return this.preview(entityRef, await this.decide(entityRef, options), options.nowMs);
   }
 
-  /** A gate check: evaluated, then stored with the caller. */
+  /**
+   * A gate check: evaluated, then stored with the caller. A check the policy would block uses up the entity's oldest
+   * active one-release exception, in the same transaction as the stored decision; a check that passes uses none.
+   */
   async check(entityRef: string, options: { reason?: string; caller: string; nowMs: number }) {
-    const response = await this.evaluate(entityRef, options);
-    const recorded = await this.ctx.store.decisions.gateDecisions.record({
+    const evaluation = await this.decide(entityRef, options);
+    const blocked = this.respond(evaluation);
+    let response = blocked;
+    const { row } = await this.ctx.store.decisions.gateChecks.record({
       entityRef,
-      decidedAt: options.nowMs,
-      decision: response.decision,
-      state: response.state,
-      reasons: response.reasons,
-      exception: response.exception,
+      nowMs: options.nowMs,
       caller: options.caller,
+      useException: blocked.decision === 'block',
+      decide: grant => {
+        response = grant ? this.respond(evaluation, { grant, mode: 'check' }) : blocked;
+        return {
+          entityRef,
+          decidedAt: options.nowMs,
+          decision: response.decision,
+          state: response.state,
+          reasons: response.reasons,
+          exception: response.exception,
+          releaseException: grant ? { id: grant.id, grantedBy: grant.grantedBy, reason: grant.reason } : null,
+          caller: options.caller,
+        };
+      },
     });
-    return { ...response, recorded: { id: recorded.id, caller: recorded.caller } };
+    return { ...response, recorded: { id: row.id, caller: row.caller } };
   }
 
   /**
@@ -80,7 +137,9 @@ export class PolicyReleaseGate {
    * to see a freeze or a page alert start, notifies the owning group once.
    */
   async observe(entityRef: string, options: { nowMs: number; ownerRef: string | null }): Promise<PolicyReleaseGateResponse> {
-    const { response, report, ownerRef } = await this.decide(entityRef, options);
+    const evaluation = await this.decide(entityRef, options);
+    const { report, ownerRef } = evaluation;
+    const response = this.respond(evaluation);
     const next: PolicyObservation = { state: response.state, pageAlert: pageAlertOf(report) };
     const previous = await this.ctx.store.decisions.policyStates.observe(entityRef, next, options.nowMs);
     if (previous) {

@@ -95,6 +95,8 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
       sources: ['portal', 'group'],
       groupRef: 'group:default/payments',
       override: null,
+      // The test backend's default caller is a user whom the mock permission service allows everything.
+      canEdit: true,
     });
     const advisory = await request(server).post(`${SLO}/release-gate`).set(service).send({});
     expect(advisory.body).toMatchObject({ decision: 'warn', state: 'freeze' });

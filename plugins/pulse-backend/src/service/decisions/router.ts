@@ -1,6 +1,12 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { EntityPolicyResponse, GateDecisionListResponse, GateDecisionRecord } from '@pulse/plugin-pulse-common';
-import { GateDecisionRow } from '@pulse/plugin-pulse-node';
+import {
+  EntityPolicyOverride,
+  EntityPolicyResponse,
+  GateDecisionListResponse,
+  GateDecisionRecord,
+} from '@pulse/plugin-pulse-common';
+import { EntityPolicyRow, GateDecisionRow } from '@pulse/plugin-pulse-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { audited } from '../access/audited';
@@ -9,7 +15,8 @@ import { canonicalEntityRef, entityRefFromParams } from '../entityRefs';
 import { PulseServices } from '../services';
 import { parseInput } from '../validation';
 import { callerRef } from './callerRef';
-import { gateDecisionsQuery, policyOverrideSchema, quadrantQuery, reviewQuery } from './schemas';
+import { createReleaseExceptionsRouter } from './releaseExceptionsRouter';
+import { entityPolicyPutSchema, gateDecisionsQuery, quadrantQuery, reviewQuery } from './schemas';
 
 const ENTITY = '/decisions/entities/:kind/:namespace/:name';
 
@@ -22,35 +29,58 @@ function gateDecisionRecord(row: GateDecisionRow): GateDecisionRecord {
   return { ...row, decidedAt: iso(row.decidedAt) };
 }
 
+/** The stored override as the policy API shows it: thresholds, the forced state, who set it, whether it applies. */
+function entityPolicyOverrideOf(row: EntityPolicyRow, active: boolean): EntityPolicyOverride {
+  return {
+    ...row.override,
+    ...(row.state ? { state: row.state } : {}),
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.expiresAt !== undefined ? { expiresAt: iso(row.expiresAt) } : {}),
+    updatedBy: row.updatedBy,
+    updatedAt: iso(row.updatedAt),
+    active,
+  };
+}
+
 /** The decisions endpoints: policies, the gate decision log, postmortems, the monthly review and the quadrant. */
 export function createDecisionsRouter(
   ctx: PulseContext,
   { access, resolver, reviews, quadrant }: Pick<PulseServices, 'access' | 'resolver' | 'reviews' | 'quadrant'>,
 ): express.Router {
-  const policyResponse = async (entityRef: string): Promise<EntityPolicyResponse> => {
-    const { resolved, override } = await resolver.resolve(entityRef, await ctx.pulseCatalog.primaryGroupOf(entityRef));
+  const policyResponse = async (entityRef: string, credentials: BackstageCredentials): Promise<EntityPolicyResponse> => {
+    const nowMs = Date.now();
+    const [{ resolved, override, overrideActive }, canEdit] = await Promise.all([
+      resolver.resolve(entityRef, await ctx.pulseCatalog.primaryGroupOf(entityRef), nowMs),
+      access.mayEditPolicy(credentials, entityRef),
+    ]);
     return {
       entityRef,
       ...resolved,
-      override: override?.override ?? null,
+      override: override ? entityPolicyOverrideOf(override, overrideActive) : null,
       ...(override ? { updatedBy: override.updatedBy, updatedAt: iso(override.updatedAt) } : {}),
+      canEdit,
     };
   };
 
   const router = Router();
 
   router.get(`${ENTITY}/policy`, async (req, res) => {
-    await ctx.pulseAuth.reader(req);
-    res.json(await policyResponse(entityRefFromParams(req.params)));
+    const credentials = await ctx.pulseAuth.reader(req);
+    res.json(await policyResponse(entityRefFromParams(req.params), credentials));
   });
 
   router.put(`${ENTITY}/policy`, async (req, res) => {
     const entityRef = entityRefFromParams(req.params);
     await audited(ctx.auditor, { eventId: 'policy-change', request: req, meta: { entityRef } }, async () => {
       const credentials = await access.policyEditor(req, entityRef);
-      const override = parseInput(policyOverrideSchema, req.body, 'policy');
-      await ctx.store.decisions.policies.put(entityRef, override, callerRef(ctx.auth, credentials), Date.now());
-      res.json(await policyResponse(entityRef));
+      const { state, reason, expiresAt, ...override } = parseInput(entityPolicyPutSchema(Date.now()), req.body, 'policy');
+      await ctx.store.decisions.policies.put(
+        entityRef,
+        { override, ...(state ? { state } : {}), ...(reason ? { reason } : {}), ...(expiresAt ? { expiresAt } : {}) },
+        callerRef(ctx.auth, credentials),
+        Date.now(),
+      );
+      res.json(await policyResponse(entityRef, credentials));
     });
   });
 
@@ -64,6 +94,8 @@ export function createDecisionsRouter(
       res.status(204).end();
     });
   });
+
+  router.use(createReleaseExceptionsRouter(ctx, { access }));
 
   router.get(`${ENTITY}/gate-decisions`, async (req, res) => {
     await ctx.pulseAuth.reader(req);

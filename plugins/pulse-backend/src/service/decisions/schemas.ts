@@ -1,4 +1,6 @@
+import { MAX_POLICY_OVERRIDE_DAYS, MAX_RELEASE_EXCEPTION_DAYS } from '@pulse/plugin-pulse-common';
 import { z } from 'zod';
+import { isoInstant } from '../validation';
 
 const fraction = z.number().min(-1).max(1);
 
@@ -70,3 +72,44 @@ export const postmortemPatchSchema = z
       .nullable(),
   })
   .strict();
+
+const DAY_MS = 86_400_000;
+
+/** Free text of a decision: 1 to 500 characters once trimmed. */
+const decisionReason = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+
+/** An ISO 8601 instant after `nowMs` and at most `maxDays` ahead of it, as epoch ms. */
+const futureInstant = (nowMs: number, maxDays: number) =>
+  isoInstant
+    .transform(text => Date.parse(text))
+    .refine(ms => ms > nowMs, 'must be in the future')
+    .refine(ms => ms <= nowMs + maxDays * DAY_MS, `must be at most ${maxDays} days ahead`);
+
+/**
+ * The body of the policy PUT: the threshold keys of {@link policyOverrideSchema} (older bodies stay valid), and
+ * optionally a forced `state`, which needs a `reason` and an `expiresAt`.
+ */
+export const entityPolicyPutSchema = (nowMs: number) =>
+  policyOverrideSchema
+    .extend({
+      state: z.enum(['normal', 'caution', 'freeze']).optional(),
+      reason: decisionReason.optional(),
+      expiresAt: futureInstant(nowMs, MAX_POLICY_OVERRIDE_DAYS).optional(),
+    })
+    .superRefine((body, issues) => {
+      if (body.state === undefined) return;
+      for (const key of ['reason', 'expiresAt'] as const) {
+        if (body[key] === undefined) {
+          issues.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required when state is set' });
+        }
+      }
+    });
+
+/** The body of `POST .../exceptions`: a one-release exception. */
+export const releaseExceptionSchema = (nowMs: number) =>
+  z
+    .object({ reason: decisionReason, expiresAt: futureInstant(nowMs, MAX_RELEASE_EXCEPTION_DAYS) })
+    .strict();
+
+/** `:id` of `DELETE .../exceptions/:id`. */
+export const releaseExceptionParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });

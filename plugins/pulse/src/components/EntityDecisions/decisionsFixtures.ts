@@ -13,6 +13,7 @@ export const checkoutGateDecisions: GateDecisionListResponse = {
       state: 'freeze',
       reasons: ["Error-budget freeze, released under the policy exception 'security'"],
       exception: { requested: 'security', used: true },
+      releaseException: null,
       caller: 'user:default/ada',
     },
     {
@@ -23,6 +24,7 @@ export const checkoutGateDecisions: GateDecisionListResponse = {
       state: 'freeze',
       reasons: ['Error-budget freeze: releases are blocked except for: security, incident-fix'],
       exception: null,
+      releaseException: null,
       caller: 'service:external:ci',
     },
   ],
