@@ -12,3 +12,4 @@ export * from './windowLimits';
 export * from './days';
 export * from './emptySlices';
 export * from './dataQuality';
+export * from './composite';

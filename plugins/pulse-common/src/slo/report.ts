@@ -14,6 +14,7 @@ import { sloFixedDurationMillis } from './duration';
 import { sliceCountsWithEmptyGood } from './emptySlices';
 import { SloDailyCounts, SloHistoryPoint, sloBudgetHistory } from './history';
 import { SloStatus, sloStatus, sloTimeToExhaustionSeconds } from './status';
+import { SloCompositeReport } from './composite';
 import { SloBudgetingMethod, SloObjectiveDefinition, SloSource, SloTimeWindow } from './types';
 import { SloWindowBounds } from './window';
 
@@ -29,6 +30,10 @@ export interface SloWindowReport {
 /** Everything computed for one objective over its current window. */
 export interface SloObjectiveReport {
   displayName: string;
+  /** Composite SLOs: the key this objective's samples are sent under (`objective` of POST /slo/samples). */
+  key?: string;
+  /** Composite SLOs: the objective's weight in the composite (default 1). */
+  compositeWeight?: number;
   target: number;
   timeSliceTarget?: number;
   timeSliceWindow?: string;
@@ -62,6 +67,8 @@ export interface SloReport {
   window: SloWindowReport;
   budgetingMethod: SloBudgetingMethod;
   objectives: SloObjectiveReport[];
+  /** Composite SLOs only: the composite of the objectives, weighted (docs/slo.md, "Composite SLOs"). */
+  composite?: SloCompositeReport;
 }
 
 /** `GET /slo/entities/:kind/:namespace/:name`. */

@@ -1,4 +1,5 @@
 import { tidySloNumber } from './budget';
+import { sloIndicatorOf } from './composite';
 import { parseSloDuration } from './duration';
 import { SloBudgetingMethod, SloDefinition, SloObjectiveDefinition, SloThresholdOperator } from './types';
 
@@ -27,12 +28,17 @@ export function sloSampleForm(definition: SloDefinition): SloSampleForm {
   return definition.spec.indicator?.spec.thresholdMetric ? 'value' : 'counts';
 }
 
+/** What an objective's samples carry: by its own indicator in a composite SLO, else by the SLO's. */
+export function sloObjectiveSampleForm(definition: SloDefinition, objective: SloObjectiveDefinition): SloSampleForm {
+  return sloIndicatorOf(definition, objective)?.spec.thresholdMetric ? 'value' : 'counts';
+}
+
 /** The comparison of a threshold objective, when it has one (`op` and `value` on a threshold SLO). */
 export function sloThresholdOf(
   definition: SloDefinition,
   objective: SloObjectiveDefinition,
 ): { op: SloThresholdOperator; value: number } | undefined {
-  if (sloSampleForm(definition) !== 'value' || objective.op === undefined || objective.value === undefined) {
+  if (sloObjectiveSampleForm(definition, objective) !== 'value' || objective.op === undefined || objective.value === undefined) {
     return undefined;
   }
   return { op: objective.op, value: objective.value };
@@ -78,7 +84,7 @@ export function sloObjectiveStatement(
   objective: SloObjectiveDefinition,
 ): string | undefined {
   const threshold = sloThresholdOf(definition, objective);
-  const indicator = definition.spec.indicator;
+  const indicator = sloIndicatorOf(definition, objective);
   if (!threshold || !indicator) return undefined;
   return sloThresholdStatement({
     indicatorName: indicator.metadata?.displayName ?? indicator.metadata?.name ?? definition.metadata.name,

@@ -123,6 +123,11 @@ export interface SloListResponse {
 export interface SliSampleInput {
   entityRef: string;
   slo: string;
+  /**
+   * Composite SLOs only (and required there): the objective the sample is for, by its key: its `displayName`, or
+   * `objective-<i>` (its index in `spec.objectives`, from 0) when it has none.
+   */
+  objective?: string;
   timestamp: string;
   /** Counts (ratio SLIs): `total` and exactly one of `good` and `bad`. */
   good?: number;

@@ -1,5 +1,14 @@
 import { ConflictError } from '@backstage/errors';
-import { SloDefinition, SloSampleForm, SloSource, sloSampleForm } from '@pulse/plugin-pulse-common';
+import {
+  SLO_SHARED_SAMPLES_KEY,
+  SloDefinition,
+  SloSampleForm,
+  SloSource,
+  isCompositeSlo,
+  sloObjectiveKey,
+  sloObjectiveSampleForm,
+  sloSampleForm,
+} from '@pulse/plugin-pulse-common';
 import { Knex } from 'knex';
 import { SloRollupRepository } from './SloRollupRepository';
 import { SloSumsRepository } from './SloSumsRepository';
@@ -20,6 +29,8 @@ export interface SloRecord {
 /** One raw SLI sample: event counts for the interval starting at `ts` (epoch ms). */
 export interface SliSampleRow {
   sloId: number;
+  /** Composite SLOs: the objective's key (`sloObjectiveKey`); omitted for other SLOs. */
+  objective?: string;
   ts: number;
   good: number;
   total: number;
@@ -28,6 +39,8 @@ export interface SliSampleRow {
 /** One raw threshold SLI value measured at `ts` (epoch ms); its objective decides whether it is good. */
 export interface SliValueRow {
   sloId: number;
+  /** Composite SLOs: the objective's key (`sloObjectiveKey`); omitted for other SLOs. */
+  objective?: string;
   ts: number;
   value: number;
 }
@@ -39,6 +52,12 @@ const SAMPLE_CHUNK = 500;
 const LOOKUP_CHUNK = 1000;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** Code-unit order, the same in every locale (the lock order of writes). */
+const compareText = (a: string, b: string) => {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+};
 
 function toRecord(row: any): SloRecord {
   return {
@@ -153,18 +172,21 @@ export class SloRepository {
     return ids;
   }
 
-  /** The ids of (entity, SLO name) pairs that exist with what their samples carry, keyed like `findSloIds`. */
+  /**
+   * The ids of (entity, SLO name) pairs that exist with what their samples carry, keyed like `findSloIds`; for a
+   * composite SLO also what each objective's samples carry, by objective key.
+   */
   async findSloSampleForms(
     pairs: Array<{ entityRef: string; name: string }>,
-  ): Promise<Map<string, { id: number; form: SloSampleForm }>> {
+  ): Promise<Map<string, SloSampleForms>> {
     const unique = [...new Map(pairs.map(p => [sloKey(p.entityRef, p.name), [lower(p.entityRef), p.name]])).values()];
-    const found = new Map<string, { id: number; form: SloSampleForm }>();
+    const found = new Map<string, SloSampleForms>();
     for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
       const rows = await this.db('pulse_slo')
         .whereIn(['entity_ref', 'name'], unique.slice(i, i + LOOKUP_CHUNK))
         .select('id', 'entity_ref', 'name', 'definition');
       for (const row of rows) {
-        found.set(sloKey(row.entity_ref, row.name), { id: Number(row.id), form: sloSampleForm(JSON.parse(row.definition)) });
+        found.set(sloKey(row.entity_ref, row.name), sampleFormsOf(Number(row.id), JSON.parse(row.definition)));
       }
     }
     return found;
@@ -186,18 +208,44 @@ export class SloRepository {
   }
 
   /**
+   * The start of each objective's latest raw sample, per SLO and objective key (a composite SLO's objectives are
+   * filled one by one; other SLOs have the one key SLO_SHARED_SAMPLES_KEY).
+   */
+  async latestObjectiveSampleTimes(sloIds: number[]): Promise<Map<number, Map<string, number>>> {
+    const latest = new Map<number, Map<string, number>>();
+    for (let i = 0; i < sloIds.length; i += LOOKUP_CHUNK) {
+      for (const table of ['pulse_sli_sample', 'pulse_sli_value']) {
+        const rows = await this.db(table)
+          .whereIn('slo_id', sloIds.slice(i, i + LOOKUP_CHUNK))
+          .groupBy('slo_id', 'objective')
+          .select('slo_id', 'objective', this.db.raw('MAX(ts) as latest'));
+        for (const row of rows) {
+          const perSlo = latest.get(Number(row.slo_id)) ?? new Map<string, number>();
+          perSlo.set(row.objective, Math.max(Number(row.latest), perSlo.get(row.objective) ?? -Infinity));
+          latest.set(Number(row.slo_id), perSlo);
+        }
+      }
+    }
+    return latest;
+  }
+
+  /**
    * Writes samples in one transaction (all or nothing). The same (SLO, ts) replaces the stored sample, and within
    * one call the last one wins. A sample in an hour already rolled up could no longer replace what was summed, so
    * it fails the whole call with a ConflictError. Threshold SLI values (`values`) are written alike, in the same
    * transaction.
    */
   async writeSamples(samples: SliSampleRow[], values: SliValueRow[] = []): Promise<number> {
-    const byKey = <T extends { slo_id: number; ts: number }>(items: T[]) =>
-      [...new Map(items.map(r => [`${r.slo_id}:${r.ts}`, r])).values()].sort(
-        (a, b) => a.slo_id - b.slo_id || a.ts - b.ts, // one lock order, so concurrent batches cannot deadlock
+    const byKey = <T extends { slo_id: number; objective: string; ts: number }>(items: T[]) =>
+      [...new Map(items.map(r => [JSON.stringify([r.slo_id, r.objective, r.ts]), r])).values()].sort(
+        // one lock order, so concurrent batches cannot deadlock
+        (a, b) => a.slo_id - b.slo_id || compareText(a.objective, b.objective) || a.ts - b.ts,
       );
-    const rows = byKey(samples.map(s => ({ slo_id: s.sloId, ts: s.ts, good: s.good, total: s.total })));
-    const valueRows = byKey(values.map(v => ({ slo_id: v.sloId, ts: v.ts, value: v.value })));
+    const objective = (row: { objective?: string }) => row.objective ?? SLO_SHARED_SAMPLES_KEY;
+    const rows = byKey(
+      samples.map(s => ({ slo_id: s.sloId, objective: objective(s), ts: s.ts, good: s.good, total: s.total })),
+    );
+    const valueRows = byKey(values.map(v => ({ slo_id: v.sloId, objective: objective(v), ts: v.ts, value: v.value })));
     await this.db.transaction(async trx => {
       const written = [...rows, ...valueRows];
       const rolledUpUntil = await this.rollup.rolledUpUntil(trx, [...new Set(written.map(r => r.slo_id))].sort((a, b) => a - b));
@@ -212,13 +260,13 @@ export class SloRepository {
       for (let i = 0; i < rows.length; i += SAMPLE_CHUNK) {
         await trx('pulse_sli_sample')
           .insert(rows.slice(i, i + SAMPLE_CHUNK))
-          .onConflict(['slo_id', 'ts'])
+          .onConflict(['slo_id', 'objective', 'ts'])
           .merge(['good', 'total']);
       }
       for (let i = 0; i < valueRows.length; i += SAMPLE_CHUNK) {
         await trx('pulse_sli_value')
           .insert(valueRows.slice(i, i + SAMPLE_CHUNK))
-          .onConflict(['slo_id', 'ts'])
+          .onConflict(['slo_id', 'objective', 'ts'])
           .merge(['value']);
       }
     });
@@ -233,6 +281,21 @@ export class SloRepository {
     await trx('pulse_sli_rollup').whereIn('slo_id', ids).delete();
     await trx('pulse_slo').whereIn('id', ids).delete();
   }
+}
+
+/** An SLO's id and what its samples carry; `objectives` (form by objective key) only for a composite SLO. */
+export interface SloSampleForms {
+  id: number;
+  form: SloSampleForm;
+  objectives?: Map<string, SloSampleForm>;
+}
+
+function sampleFormsOf(id: number, definition: SloDefinition): SloSampleForms {
+  if (!isCompositeSlo(definition)) return { id, form: sloSampleForm(definition) };
+  const objectives = new Map(
+    definition.spec.objectives.map((o, i) => [sloObjectiveKey(definition, i), sloObjectiveSampleForm(definition, o)]),
+  );
+  return { id, form: sloSampleForm(definition), objectives };
 }
 
 /** The key `findSloIds` answers with. */

@@ -16,6 +16,8 @@ interface RollupStep {
   bucketMs: number;
   /** What a bucket's good and total are; SUM(good) and SUM(total) unless the source holds threshold values. */
   sums?: { good: string; total: string; bindings: number[] };
+  /** Only this objective's rows (a threshold objective's values are judged by its own threshold); default all. */
+  objective?: string;
 }
 
 const SQL_OPERATORS: Record<SloThresholdOperator, string> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
@@ -43,19 +45,25 @@ export class SloRollupRepository {
 
   /**
    * Rolls a threshold SLO's raw values with ts < cutoff (rounded down to the hour) into hourly good/total counts under
-   * its objective's threshold (OpenSLO allows one objective with a thresholdMetric); returns how many values.
+   * its objective's threshold (OpenSLO allows one objective with a thresholdMetric); returns how many values. In a
+   * composite SLO, `objective` names the threshold objective whose values these are.
    */
   async rollUpValuesBefore(
     sloId: number,
     cutoffMs: number,
     threshold: { op: SloThresholdOperator; value: number },
+    objective = '',
   ): Promise<number> {
     const sums = {
       good: `SUM(CASE WHEN value ${SQL_OPERATORS[threshold.op]} ? THEN 1 ELSE 0 END)`,
       total: 'COUNT(*)',
       bindings: [threshold.value],
     };
-    return this.moveBefore({ ...RAW_TO_HOURLY, source: 'pulse_sli_value', sums }, sloId, cutoffMs - (cutoffMs % HOUR_MS));
+    return this.moveBefore(
+      { ...RAW_TO_HOURLY, source: 'pulse_sli_value', sums, objective },
+      sloId,
+      cutoffMs - (cutoffMs % HOUR_MS),
+    );
   }
 
   /** Rolls an SLO's hourly sums with ts < cutoff (rounded down to a day) into daily sums; returns how many. */
@@ -96,21 +104,36 @@ export class SloRollupRepository {
   private async moveBefore(step: RollupStep, sloId: number, cutoffMs: number): Promise<number> {
     let moved = 0;
     for (;;) {
-      const count = await this.db.transaction(trx => this.moveBatch(trx, step, sloId, cutoffMs));
+      const { count, more } = await this.db.transaction(trx => this.moveBatch(trx, step, sloId, cutoffMs));
       moved += count;
-      if (count < SLO_ROLLUP_BATCH_ROWS) return moved;
+      if (!more) return moved;
     }
   }
 
-  /** Sums the oldest batch of source rows into their buckets and deletes them; returns how many rows moved. */
-  private async moveBatch(trx: Knex.Transaction, step: RollupStep, sloId: number, cutoffMs: number): Promise<number> {
+  /**
+   * Sums the oldest batch of source rows into their buckets and deletes them; returns how many rows moved and whether
+   * rows before the cutoff are left.
+   */
+  private async moveBatch(
+    trx: Knex.Transaction,
+    step: RollupStep,
+    sloId: number,
+    cutoffMs: number,
+  ): Promise<{ count: number; more: boolean }> {
     if (this.locksRows()) {
       await trx('pulse_slo').where('id', sloId).forNoKeyUpdate().first('id');
     }
-    const [sourceFilter, sourceBindings]: [string, Array<string | number>] = step.sourceResolution
-      ? ['slo_id = ? AND resolution = ? AND ts < ?', [sloId, step.sourceResolution, cutoffMs]]
-      : ['slo_id = ? AND ts < ?', [sloId, cutoffMs]];
-    // The batch ends at the first row past SLO_ROLLUP_BATCH_ROWS: a primary-key range, read from the index.
+    const filters: Array<[string, string | number | undefined]> = [
+      ['slo_id = ?', sloId],
+      ['objective = ?', step.objective],
+      ['resolution = ?', step.sourceResolution],
+      ['ts < ?', cutoffMs],
+    ];
+    const used = filters.filter(([, value]) => value !== undefined) as Array<[string, string | number]>;
+    const sourceFilter = used.map(([sql]) => sql).join(' AND ');
+    const sourceBindings = used.map(([, value]) => value);
+    // The batch ends at the first row past SLO_ROLLUP_BATCH_ROWS: a range by ts, read from the index. A composite
+    // SLO's objectives share instants, so a batch may hold a few rows more (at most one per objective and instant).
     const next = await trx(step.source)
       .whereRaw(sourceFilter, sourceBindings)
       .orderBy('ts')
@@ -123,16 +146,17 @@ export class SloRollupRepository {
     const bucket = `ts - (ts % ${step.bucketMs})`;
     const sums = step.sums ?? { good: 'SUM(good)', total: 'SUM(total)', bindings: [] };
     await trx.raw(
-      `INSERT INTO pulse_sli_rollup (slo_id, resolution, ts, good, total)
-       SELECT slo_id, ?, ${bucket}, ${sums.good}, ${sums.total}
+      `INSERT INTO pulse_sli_rollup (slo_id, objective, resolution, ts, good, total)
+       SELECT slo_id, objective, ?, ${bucket}, ${sums.good}, ${sums.total}
        FROM ${step.source}
        WHERE ${batch}
-       GROUP BY slo_id, ${bucket}
-       ON CONFLICT (slo_id, resolution, ts) DO UPDATE
+       GROUP BY slo_id, objective, ${bucket}
+       ON CONFLICT (slo_id, objective, resolution, ts) DO UPDATE
        SET good = pulse_sli_rollup.good + excluded.good, total = pulse_sli_rollup.total + excluded.total`,
       [step.target, ...sums.bindings, ...batchBindings],
     );
-    return Number(await trx(step.source).whereRaw(batch, batchBindings).delete());
+    const count = Number(await trx(step.source).whereRaw(batch, batchBindings).delete());
+    return { count, more: next !== undefined && count > 0 };
   }
 
   /** Row locks exist on PostgreSQL; SQLite runs one write transaction at a time anyway. */

@@ -22,6 +22,8 @@ export type SloTimeSliceRule = { sliceMs: number; minGoodRatio: number } | { sli
 /** What to sum for one SLO objective. */
 export interface SloSumsQuery<L extends string> {
   sloId: number;
+  /** Composite SLOs: the objective's key, whose samples are summed; other SLOs: omit. */
+  objective?: string;
   windowStartMs: number;
   nowMs: number;
   /** Burn-rate lookbacks by name, in milliseconds before now. */
@@ -75,19 +77,27 @@ function localDaySql(expr: string, windowStartMs: number, spans: ZoneOffsetSpan[
 
 const counts = (good: unknown, total: unknown): SliCounts => ({ good: Number(good ?? 0), total: Number(total ?? 0) });
 
-/** The hourly and daily roll-ups of one SLO with from <= ts < to, as (ts, good, total): the old part of any window. */
-function rollupsBetween(q: Knex.QueryBuilder, sloId: number, fromMs: number, toMs: number): Knex.QueryBuilder {
+/** The samples of one SLO objective: an SLO and the key of its objective ('' unless the SLO is composite). */
+interface Series {
+  sloId: number;
+  objective: string;
+}
+
+const seriesOf = (sloId: number, objective?: string): Series => ({ sloId, objective: objective ?? '' });
+
+/** The hourly and daily roll-ups of one series with from <= ts < to, as (ts, good, total): the old part of any window. */
+function rollupsBetween(q: Knex.QueryBuilder, series: Series, fromMs: number, toMs: number): Knex.QueryBuilder {
   return q
     .select('ts', 'good', 'total')
     .from('pulse_sli_rollup')
-    .where('slo_id', sloId)
+    .where({ slo_id: series.sloId, objective: series.objective })
     .whereIn('resolution', ['hour', 'day'])
     .andWhere('ts', '>=', fromMs)
     .andWhere('ts', '<', toMs);
 }
 
 /**
- * The indexed range aggregates behind the SLO report: one query per objective over the (slo_id, ts) primary key,
+ * The indexed range aggregates behind the SLO report: one query per objective over the (slo_id, objective, ts) primary key,
  * whatever the number of samples. Raw samples and hourly and daily roll-ups are read together; the roll-up job deletes
  * the rows it sums in the same transaction, so nothing is counted twice.
  */
@@ -99,9 +109,10 @@ export class SloSumsRepository {
     const longest = Math.max(0, ...names.map(n => query.lookbacks[n]));
     const rangeStartMs = Math.min(query.windowStartMs, query.nowMs - longest);
     const starts = [query.windowStartMs, ...names.map(n => query.nowMs - query.lookbacks[n])];
+    const series = seriesOf(query.sloId, query.objective);
     const source = query.threshold
-      ? this.valuesBetween(query.sloId, rangeStartMs, query.nowMs, query.threshold)
-      : this.samplesBetween(query.sloId, rangeStartMs, query.nowMs);
+      ? this.valuesBetween(series, rangeStartMs, query.nowMs, query.threshold)
+      : this.samplesBetween(series, rangeStartMs, query.nowMs);
     const counted = query.timeSlice
       ? this.slices(source, query.windowStartMs, query.timeSlice, query.dayOffsets ?? UTC)
       : this.events(source, query.windowStartMs, query.dayOffsets ?? UTC);
@@ -111,13 +122,15 @@ export class SloSumsRepository {
 
   /**
    * How many raw samples (or threshold values) of one SLO start in [from, to), and the first and newest start: what
-   * the report's data issues (no data, stale data, too little data) are judged on.
+   * the report's data issues (no data, stale data, too little data) are judged on. A composite SLO's objective
+   * names its key in `objective`.
    */
-  async sampleSpan(sloId: number, fromMs: number, toMs: number): Promise<SloSampleSpan> {
+  async sampleSpan(sloId: number, fromMs: number, toMs: number, objective?: string): Promise<SloSampleSpan> {
+    const series = seriesOf(sloId, objective);
     const rows = await Promise.all(
       ['pulse_sli_sample', 'pulse_sli_value'].map(table =>
         this.db(table)
-          .where('slo_id', sloId)
+          .where({ slo_id: series.sloId, objective: series.objective })
           .andWhere('ts', '>=', fromMs)
           .andWhere('ts', '<', toMs)
           .first(this.db.raw('COUNT(*) AS n'), this.db.raw('MIN(ts) AS first_ts'), this.db.raw('MAX(ts) AS last_ts')),
@@ -131,14 +144,14 @@ export class SloSumsRepository {
     };
   }
 
-  /** Raw samples and hourly and daily roll-ups of one SLO with from <= ts < to, as (ts, good, total). */
-  private samplesBetween(sloId: number, fromMs: number, toMs: number): Knex.QueryBuilder {
+  /** Raw samples and hourly and daily roll-ups of one series with from <= ts < to, as (ts, good, total). */
+  private samplesBetween(series: Series, fromMs: number, toMs: number): Knex.QueryBuilder {
     return this.db('pulse_sli_sample')
       .select('ts', 'good', 'total')
-      .where('slo_id', sloId)
+      .where({ slo_id: series.sloId, objective: series.objective })
       .andWhere('ts', '>=', fromMs)
       .andWhere('ts', '<', toMs)
-      .unionAll(q => rollupsBetween(q, sloId, fromMs, toMs));
+      .unionAll(q => rollupsBetween(q, series, fromMs, toMs));
   }
 
   /**
@@ -146,7 +159,7 @@ export class SloSumsRepository {
    * threshold; with the hourly and daily roll-ups, which hold the values already counted that way.
    */
   private valuesBetween(
-    sloId: number,
+    series: Series,
     fromMs: number,
     toMs: number,
     threshold: { op: SloThresholdOperator; value: number },
@@ -157,10 +170,10 @@ export class SloSumsRepository {
         this.db.raw(`CASE WHEN value ${SQL_OPERATORS[threshold.op]} ? THEN 1 ELSE 0 END AS good`, [threshold.value]),
         this.db.raw('1 AS total'),
       )
-      .where('slo_id', sloId)
+      .where({ slo_id: series.sloId, objective: series.objective })
       .andWhere('ts', '>=', fromMs)
       .andWhere('ts', '<', toMs)
-      .unionAll(q => rollupsBetween(q, sloId, fromMs, toMs));
+      .unionAll(q => rollupsBetween(q, series, fromMs, toMs));
   }
 
   /** Events: each sample counts its good and total, at position (pos) ts, in the calendar day of ts. */

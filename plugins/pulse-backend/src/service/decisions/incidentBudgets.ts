@@ -4,6 +4,7 @@ import {
   isPostmortemRequired,
   sloCoveredMs,
   sloObjectiveDisplayName,
+  sloObjectiveKey,
   sloWindowBounds,
 } from '@pulse/plugin-pulse-common';
 import { IncidentToAssess, PulseStore, SloRecord } from '@pulse/plugin-pulse-node';
@@ -23,12 +24,16 @@ async function spendOf(
   const endMs = Math.min(incident.resolvedAt ?? nowMs, nowMs);
   const { spec } = record.definition;
   const bounds = sloWindowBounds(spec.timeWindow[0], endMs);
-  const coveredMs = sloCoveredMs(await store.slo.sums.sampleSpan(record.id, bounds.startMs, endMs), endMs);
   const spends: IncidentBudgetSpend[] = [];
-  for (const objective of spec.objectives) {
+  for (const [index, objective] of spec.objectives.entries()) {
+    // A composite SLO's objectives have samples of their own; other SLOs' objectives share the key ''.
+    const key = sloObjectiveKey(record.definition, index);
+    const span = await store.slo.sums.sampleSpan(record.id, bounds.startMs, endMs, key);
+    const coveredMs = sloCoveredMs(span, endMs);
     const timeSlice = timeSliceOf(record, objective);
     const sums = await store.slo.sums.objectiveSums({
       sloId: record.id,
+      ...(key ? { objective: key } : {}),
       windowStartMs: bounds.startMs,
       nowMs: endMs,
       lookbacks: { incident: Math.max(0, endMs - incident.createdAt) },

@@ -5,6 +5,7 @@ import {
   TIMESLICES_LOW_TRAFFIC,
   TIMESLICES_SLA,
 } from './__fixtures__/openSloSpecExamples';
+import { CHECKOUT_JOURNEY } from './__fixtures__/openSloComposite';
 import { parseSloRequestBody } from './definitionBody';
 import { parseOpenSloDocument } from './openSlo';
 
@@ -97,16 +98,36 @@ describe('parseOpenSloDocument', () => {
     expect(definition.spec.alertPolicies).toEqual(alertPolicies);
   });
 
-  it('checks a composite SLO for shape, then refuses it naming the first objective with its own indicator', () => {
-    const composite = (objectives: object[]) => refusedPaths(() => parseOpenSloDocument(doc({ indicator: undefined, objectives })));
-    expect(
-      composite([
-        { displayName: 'Pay', target: 0.99, indicator: { metadata: { name: 'pay' }, spec: { ratioMetric: ratio } } },
-        { displayName: 'Ship', target: 0.95, compositeWeight: 0.5, indicatorRef: 'ship' },
-      ]),
-    ).toEqual(['spec.objectives.0.indicator']);
-    // Shape first: every objective of a composite needs its own indicator.
+  it("accepts the specification's composite SLO, resolving an objective's indicatorRef against the SLI beside it", () => {
+    const definition = parseSloRequestBody(CHECKOUT_JOURNEY, 'checkout-journey');
+    const [orders, payments] = definition.spec.objectives;
+    expect(definition.spec.indicator).toBeUndefined();
+    expect(orders).toMatchObject({ displayName: 'Orders are accepted', target: 0.9 });
+    expect(orders.indicator?.spec.ratioMetric?.total).toBeDefined();
+    // targetPercent 80 is stored as target 0.8; the ref is replaced by the SLI document it names.
+    expect(payments).toMatchObject({ target: 0.8, op: 'lt', value: 800, compositeWeight: 0.5 });
+    expect(payments.indicator?.metadata?.name).toBe('payment-duration');
+    expect(payments.indicatorRef).toBeUndefined();
+  });
+
+  it('refuses a composite SLO it cannot key or evaluate, naming the field', () => {
+    const composite = (objectives: object[], spec: Record<string, unknown> = {}) =>
+      refusedPaths(() => parseOpenSloDocument(doc({ indicator: undefined, objectives, ...spec })));
+    const pay = { displayName: 'Pay', target: 0.99, indicator: { metadata: { name: 'pay' }, spec: { ratioMetric: ratio } } };
+    expect(composite([pay, { displayName: 'Ship', target: 0.95, compositeWeight: 0.5, indicatorRef: 'ship' }])).toEqual([]);
+    // Every objective of a composite needs its own indicator, and the SLO none of its own.
     expect(composite([{ target: 0.9, indicatorRef: 'pay' }, { target: 0.9 }])).toEqual(['spec.objectives.1.indicator']);
+    expect(composite([pay], { indicatorRef: 'all' })).toEqual(['spec.indicatorRef']);
+    // Samples are keyed by displayName, else objective-<index>: two objectives may not share a key.
+    expect(composite([pay, { displayName: 'Pay', target: 0.9, indicatorRef: 'x' }])).toEqual(['spec.objectives.1.displayName']);
+    expect(composite([{ target: 0.9, indicatorRef: 'a' }, { displayName: 'objective-0', target: 0.9, indicatorRef: 'b' }])).toEqual([
+      'spec.objectives.1.displayName',
+    ]);
+    // Timeslices: OpenSLO counts a slice bad for the composite when any objective's is bad; Pulse refuses it.
+    const sliced = { ...pay, timeSliceTarget: 0.9, timeSliceWindow: '1m' };
+    expect(composite([sliced], { budgetingMethod: 'Timeslices' })).toEqual(['spec.budgetingMethod']);
+    // A weight is above 0.
+    expect(composite([{ ...pay, compositeWeight: 0 }])).toEqual(['spec.objectives.0.compositeWeight']);
   });
 
   it('refuses what Pulse cannot evaluate with the field named', () => {

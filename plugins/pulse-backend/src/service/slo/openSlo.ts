@@ -213,18 +213,37 @@ function thresholdErrors(
 }
 
 /**
- * Composite SLOs (objectives with their own indicators) are checked for shape and then refused: each objective would
- * need samples of its own, which the sample API does not key yet (docs/slo.md, conformance table).
+ * Composite SLOs (objectives with their own indicators): samples are keyed by objective (`sloObjectiveKey`: the
+ * displayName, else `objective-<i>`), so the keys must differ. Timeslices composites are refused: OpenSLO counts a
+ * slice bad for the composite when it is bad for any objective, which the per-objective sums cannot tell
+ * (docs/slo.md, "Composite SLOs").
  */
-function compositeErrors(objectives: Array<{ indicator?: SloIndicator; indicatorRef?: string }>): FieldError[] {
-  const index = objectives.findIndex(o => o.indicator !== undefined || o.indicatorRef !== undefined);
-  if (index < 0) return [];
-  return [
-    {
-      path: `spec.objectives.${index}.${objectives[index].indicator ? 'indicator' : 'indicatorRef'}`,
-      message: 'composite SLOs (objectives with their own indicators) are not evaluated by Pulse yet: define one SLO per indicator',
-    },
-  ];
+function compositeErrors(budgetingMethod: string, objectives: ParsedObjective[]): FieldError[] {
+  if (!objectives.some(o => o.indicator !== undefined || o.indicatorRef !== undefined)) return [];
+  if (budgetingMethod === 'Timeslices') {
+    return [
+      {
+        path: 'spec.budgetingMethod',
+        message:
+          'a composite SLO is evaluated with Occurrences or RatioTimeslices: with Timeslices a slice is bad for the composite when it is bad for any objective, which Pulse does not count yet',
+      },
+    ];
+  }
+  const seen = new Map<string, number>();
+  return objectives.flatMap((o, i) => {
+    const key = o.displayName ?? `objective-${i}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return [];
+    }
+    return [
+      {
+        path: `spec.objectives.${i}.displayName`,
+        message: `must differ from objective ${first}'s ('${key}'): a composite SLO's samples are sent per objective, by displayName (or objective-<index> without one)`,
+      },
+    ];
+  });
 }
 
 /**
@@ -239,7 +258,7 @@ export function parseOpenSloDocument(document: unknown, indicators: OpenSloIndic
     ...o,
     ...resolved(own, ownRef, indicators),
   }));
-  const errors = [...compositeErrors(objectives), ...thresholdErrors(sloIndicator, objectives)];
+  const errors = [...compositeErrors(doc.spec.budgetingMethod, doc.spec.objectives), ...thresholdErrors(sloIndicator, objectives)];
   if (errors.length > 0) throw new ValidationError(errors, 'OpenSLO document');
   return {
     ...doc,

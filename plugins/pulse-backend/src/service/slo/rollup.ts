@@ -1,4 +1,10 @@
-import { SLO_BURN_RATE_LOOKBACKS, sloThresholdOf, sloWindowBounds } from '@pulse/plugin-pulse-common';
+import {
+  SLO_BURN_RATE_LOOKBACKS,
+  isCompositeSlo,
+  sloObjectiveKey,
+  sloThresholdOf,
+  sloWindowBounds,
+} from '@pulse/plugin-pulse-common';
 import { PulseContext } from '../context';
 
 const DAY_MS = 86_400_000;
@@ -44,9 +50,15 @@ export async function rollUpSloSamples(
     if (options.signal?.aborted) break;
     const rawCutoff = rawCutoffOf(definition);
     result.rolledUp += await ctx.store.slo.rollup.rollUpBefore(id, rawCutoff);
-    // A threshold SLO's values become hourly counts under its one objective's threshold.
-    const threshold = sloThresholdOf(definition, definition.spec.objectives[0]);
-    if (threshold) result.rolledUp += await ctx.store.slo.rollup.rollUpValuesBefore(id, rawCutoff, threshold);
+    // A threshold SLO's values become hourly counts under its one objective's threshold; in a composite SLO each
+    // threshold objective's values under its own.
+    const composite = isCompositeSlo(definition);
+    const thresholdObjectives = composite ? definition.spec.objectives : definition.spec.objectives.slice(0, 1);
+    for (const [index, objective] of thresholdObjectives.entries()) {
+      const threshold = sloThresholdOf(definition, objective);
+      const key = sloObjectiveKey(definition, index);
+      if (threshold) result.rolledUp += await ctx.store.slo.rollup.rollUpValuesBefore(id, rawCutoff, threshold, key);
+    }
     result.rolledUpHours += await ctx.store.slo.rollup.rollUpHoursBefore(id, hourlyCutoff);
   }
   return result;

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { SloSampleForm as SampleForm } from '@pulse/plugin-pulse-common';
 import { SliSampleRow, SliValueRow, SloRepository, sloKey } from '@pulse/plugin-pulse-node';
 import { z } from 'zod';
 import { FieldError, ValidationError, batchOf, entityRefString, isoInstant, parseInput } from '../validation';
@@ -13,6 +14,8 @@ const sampleItem = z
   .object({
     entityRef: entityRefString,
     slo: z.string().min(1).max(255),
+    /** A composite SLO's objective, by key (displayName, else objective-<index>). */
+    objective: z.string().min(1).max(255).optional(),
     timestamp: isoInstant,
     good: count.optional(),
     bad: count.optional(),
@@ -46,7 +49,7 @@ const sampleItem = z
 type SampleItem = z.infer<typeof sampleItem>;
 
 /** Why an item's form does not fit its SLO: a threshold SLO takes `value` only, any other SLO counts only. */
-function formErrors(item: SampleItem, index: number, form: 'counts' | 'value'): FieldError[] {
+function formErrors(item: SampleItem, index: number, form: SampleForm): FieldError[] {
   const fields = form === 'value' ? (['good', 'bad', 'total'] as const).filter(f => item[f] !== undefined) : [];
   if (form === 'value') {
     const wrong = fields.map(f => ({ index, path: `items.${index}.${f}`, message: 'a threshold SLO takes value, not counts' }));
@@ -57,6 +60,31 @@ function formErrors(item: SampleItem, index: number, form: 'counts' | 'value'): 
   return item.value === undefined
     ? []
     : [{ index, path: `items.${index}.value`, message: 'is only for threshold SLOs: send good or bad, and total' }];
+}
+
+/**
+ * Which objective an item is for: a composite SLO's samples name one of its objective keys, other SLOs' name none.
+ * Returns the key to store ('' for a non-composite SLO) and its sample form, or the error naming `items.<i>.objective`.
+ */
+function objectiveOf(
+  item: SampleItem,
+  index: number,
+  slo: { form: SampleForm; objectives?: Map<string, SampleForm> },
+): { key: string; form: SampleForm } | FieldError {
+  const path = `items.${index}.objective`;
+  if (!slo.objectives) {
+    return item.objective === undefined
+      ? { key: '', form: slo.form }
+      : { index, path, message: `is only for composite SLOs: '${item.slo}' has one indicator for all its objectives` };
+  }
+  const keys = [...slo.objectives.keys()].map(k => `'${k}'`).join(', ');
+  if (item.objective === undefined) {
+    return { index, path, message: `is required for the composite SLO '${item.slo}': one of ${keys}` };
+  }
+  const form = slo.objectives.get(item.objective);
+  return form === undefined
+    ? { index, path, message: `'${item.slo}' has no objective '${item.objective}': one of ${keys}` }
+    : { key: item.objective, form };
 }
 
 const samplesBody = batchOf(sampleItem);
@@ -93,17 +121,23 @@ export async function parseSampleBatch(
       errors.push({ index, path: `items.${index}.slo`, message: `no SLO '${item.slo}' is defined for ${ref}` });
       return;
     }
-    const wrongForm = formErrors(item, index, slo.form);
+    const objective = objectiveOf(item, index, slo);
+    if ('path' in objective) {
+      errors.push(objective);
+      return;
+    }
+    const wrongForm = formErrors(item, index, objective.form);
     if (wrongForm.length > 0) {
       errors.push(...wrongForm);
       return;
     }
     const ts = Date.parse(item.timestamp);
+    const key = objective.key ? { objective: objective.key } : {};
     if (item.value !== undefined) {
-      values.push({ sloId: slo.id, ts, value: item.value });
+      values.push({ sloId: slo.id, ...key, ts, value: item.value });
     } else {
       const total = item.total!;
-      samples.push({ sloId: slo.id, ts, good: item.good ?? total - (item.bad ?? 0), total });
+      samples.push({ sloId: slo.id, ...key, ts, good: item.good ?? total - (item.bad ?? 0), total });
     }
   });
   if (errors.length > 0) {
