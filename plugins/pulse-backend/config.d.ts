@@ -242,5 +242,33 @@ export interface Config {
        */
       writers?: string[];
     };
+
+    /** On-call health (docs/oncall.md). */
+    oncall?: {
+      /**
+       * The IANA time zone whose working hours (08:00-18:00 on weekdays), nights (22:00-07:00) and weeks the pages of
+       * a team are read in, when its Group has no `pulse.dev/timezone` annotation. Default 'UTC'. A name that is not
+       * an IANA zone stops the backend at start-up with an error naming this key.
+       */
+      timeZone?: string;
+      /**
+       * Where each metric turns to warning and to unhealthy: a value above `warning` warns, above `unhealthy` is
+       * unhealthy. Each bound left out keeps its default; a warning above its unhealthy bound stops the start.
+       */
+      thresholds?: {
+        /** Pages per 12-hour shift in the worst week. Default warning 1, unhealthy 2 (the SRE book). */
+        pagesPerShift?: { warning?: number; unhealthy?: number };
+        /** Off-hours pages per week. Default warning 2, unhealthy 5. */
+        offHoursPagesPerWeek?: { warning?: number; unhealthy?: number };
+        /** Night pages per week. Default warning 1, unhealthy 3. */
+        nightPagesPerWeek?: { warning?: number; unhealthy?: number };
+        /** Median minutes to acknowledge. Default warning 5, unhealthy 15. */
+        timeToAcknowledgeMinutes?: { warning?: number; unhealthy?: number };
+        /** Percent of pages resolved within 5 minutes without acknowledgement. Default warning 20, unhealthy 40. */
+        noisePercent?: { warning?: number; unhealthy?: number };
+        /** Gini coefficient of pages over responders. Default warning 0.3, unhealthy 0.5. */
+        fairnessGini?: { warning?: number; unhealthy?: number };
+      };
+    };
   };
 }

@@ -6,6 +6,7 @@ import { PulseContext } from './context';
 import { PulseServices } from './services';
 import { createDecisionsRouter } from './decisions/router';
 import { createDoraRouter } from './dora/router';
+import { createOncallRouter } from './oncall/router';
 import { createSloRouter } from './slo/router';
 import { createSurveyRouter } from './survey/router';
 import {
@@ -36,6 +37,7 @@ export async function createRouter(ctx: PulseContext, services: PulseServices): 
   router.use(createDoraRouter(ctx, services));
   router.use(createSurveyRouter(ctx, services));
   router.use(createDecisionsRouter(ctx, services));
+  router.use(createOncallRouter(ctx, services));
 
   router.use(bodyParserErrorHandler);
   router.use(databaseValueErrorHandler);

@@ -5,6 +5,7 @@ import { PolicyReleaseGate } from './decisions/PolicyReleaseGate';
 import { PolicyResolver } from './decisions/PolicyResolver';
 import { SpeedReliability } from './decisions/SpeedReliability';
 import { DoraScorecards } from './dora/DoraScorecards';
+import { OncallHealthService } from './oncall/OncallHealthService';
 import { SurveyCatalog } from './survey/catalog';
 import { DefaultTemplate } from './survey/defaultTemplate';
 import { SurveyOverviewService } from './survey/overview';
@@ -26,6 +27,7 @@ export interface PulseServices {
   surveys: SurveyService;
   defaultTemplate: DefaultTemplate;
   quadrant: SpeedReliability;
+  oncall: OncallHealthService;
 }
 
 export function createPulseServices(ctx: PulseContext): PulseServices {
@@ -47,6 +49,7 @@ export function createPulseServices(ctx: PulseContext): PulseServices {
     surveyOverview,
     surveys: new SurveyService(store.survey, surveyCatalog, surveyResults, surveyReleases, pulseConfig.surveys),
     defaultTemplate: new DefaultTemplate(store.survey, ctx.logger),
+    oncall: new OncallHealthService(store, pulseCatalog, pulseConfig.oncall),
     quadrant: new SpeedReliability(store, pulseCatalog, surveyOverview, pulseConfig.decisions, pulseConfig.dora),
   };
 }

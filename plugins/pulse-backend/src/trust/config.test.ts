@@ -66,6 +66,17 @@ const EVERY_KEY = {
     minRespondents: 6,
     minTextRespondents: 12,
   },
+  oncall: {
+    timeZone: 'Europe/Berlin',
+    thresholds: {
+      pagesPerShift: { warning: 1, unhealthy: 2 },
+      offHoursPagesPerWeek: { warning: 3, unhealthy: 6 },
+      nightPagesPerWeek: { warning: 1, unhealthy: 2 },
+      timeToAcknowledgeMinutes: { warning: 5, unhealthy: 10 },
+      noisePercent: { warning: 25, unhealthy: 50 },
+      fairnessGini: { warning: 0.25, unhealthy: 0.4 },
+    },
+  },
   deliveries: {
     readers: ['group:default/platform', 'group:default/sre'],
     retentionDays: 14,
@@ -93,6 +104,9 @@ describe('the pulse config section', () => {
     [{ dora: { changeFailureRateDenominator: 'deploys' } }, /pulse\.dora\.changeFailureRateDenominator/],
     [{ surveys: { minRespondents: 'five' } }, /pulse\.surveys\.minRespondents: Expected number, received string/],
     [{ slo: { writers: ['ci'] } }, /pulse\.slo\.writers: 'ci' is not a service subject/],
+    [{ oncall: { timeZone: 'Mars/Olympus' } }, /pulse\.oncall\.timeZone: 'Mars\/Olympus' is not an IANA time zone/],
+    [{ oncall: { thresholds: { pagesPerShift: { warning: 3 } } } }, /pulse\.oncall\.thresholds\.pagesPerShift: warning \(3\) is above unhealthy \(2\)/],
+    [{ oncall: { thresholds: { pagesPerShfit: {} } } }, /unknown key pulse\.oncall\.thresholds\.pagesPerShfit/],
   ])('refuses to start on %j, naming the key', async (pulse, message) => {
     await expect(startPulseTestBackend(await databases.init('SQLITE_3'), { config: { pulse } })).rejects.toThrow(message);
   });

@@ -61,3 +61,11 @@ export function oncallCalendarOf(window: { from: number; to: number }, timeZone:
     weeks: weeks.map(week => ({ key: week.key, start: week.start, end: week.end, shifts: (week.days * 24) / ONCALL_SHIFT_HOURS })),
   };
 }
+
+/** A Group's IANA time zone for on-call hours, e.g. `Europe/Berlin`; else `pulse.oncall.timeZone` applies. */
+export const PULSE_TIMEZONE_ANNOTATION = 'pulse.dev/timezone';
+
+/** The window's length in local wall-clock days (a window across a clock change is still a whole number of days). */
+export function oncallWindowDays(calendar: OncallCalendar): number {
+  return calendar.weeks.reduce((sum, week) => sum + week.shifts, 0) / (24 / ONCALL_SHIFT_HOURS);
+}

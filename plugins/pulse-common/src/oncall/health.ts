@@ -1,5 +1,5 @@
 import { doraPercentileOf } from '../dora/percentile';
-import { OncallCalendar } from './calendar';
+import { OncallCalendar, oncallWindowDays } from './calendar';
 import { oncallBusiestShare, oncallGini } from './fairness';
 import { oncallReadingOf, oncallWorstReading } from './thresholds';
 import { OncallHealth, OncallThresholds, OncallWeek } from './types';
@@ -51,7 +51,7 @@ export function oncallHealthOf(options: {
       pagesPerShift: round(counts.pages / week.shifts)!,
     };
   });
-  const days = calendar.weeks.reduce((sum, week) => sum + week.shifts, 0) / 2;
+  const days = oncallWindowDays(calendar);
   const weeks = days / 7;
   const whole = weekly.filter(week => week.shifts === 14);
   const perShift = (whole.length > 0 ? whole : weekly).map(week => week.pages / week.shifts);

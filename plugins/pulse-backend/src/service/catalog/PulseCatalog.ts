@@ -214,6 +214,25 @@ export class PulseCatalog {
       .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
   }
 
+  /** The Users who are members of any of these groups (by their memberOf relation), as refs. */
+  async membersOf(groupRefs: string[], onBehalfOf?: OnBehalfOf): Promise<string[]> {
+    if (groupRefs.length === 0) return [];
+    const { items } = await this.catalog.getEntities(
+      { filter: { kind: 'user', 'relations.memberOf': groupRefs.map(lower) }, fields: USER_FIELDS },
+      await this.options(onBehalfOf),
+    );
+    return [...new Set(items.map(refOf))].sort();
+  }
+
+  /** An entity's annotations, or undefined when the entity does not exist (or is hidden from the reader). */
+  async annotationsOf(entityRef: string, onBehalfOf?: OnBehalfOf): Promise<Record<string, string> | undefined> {
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: [entityRef], fields: ['kind', 'metadata.name', 'metadata.annotations'] },
+      await this.options(onBehalfOf),
+    );
+    return items[0] ? (items[0].metadata.annotations ?? {}) : undefined;
+  }
+
   /** The teams to rank: groups of type team, or every group when the catalog has no teams. */
   async teams(onBehalfOf?: OnBehalfOf): Promise<Entity[]> {
     const { items } = await this.catalog.getEntities(

@@ -130,6 +130,22 @@ export const pulseConfigSchema = z
       })
       .partial()
       .strict(),
+    oncall: z
+      .object({
+        timeZone: z.string(),
+        thresholds: z
+          .object(
+            Object.fromEntries(
+              ['pagesPerShift', 'offHoursPagesPerWeek', 'nightPagesPerWeek', 'timeToAcknowledgeMinutes', 'noisePercent', 'fairnessGini'].map(
+                metric => [metric, z.object({ warning: z.number(), unhealthy: z.number() }).partial().strict()],
+              ),
+            ),
+          )
+          .partial()
+          .strict(),
+      })
+      .partial()
+      .strict(),
     github: moduleSection,
     pagerduty: moduleSection,
     prometheus: moduleSection,

@@ -5,6 +5,7 @@ import { ZodIssue } from 'zod';
 import { DecisionsConfig, readDecisionsConfig } from '../decisions/config';
 import { DeliveriesConfig, readDeliveriesConfig } from '../deliveries/config';
 import { DoraConfig, readDoraConfig } from '../dora/config';
+import { OncallConfig, readOncallConfig } from '../oncall/config';
 import { readSloConfig, SloConfig } from '../slo/config';
 import { readSurveyThresholds, SurveyThresholds } from '../survey/config';
 import { pulseConfigSchema } from './pulseConfigSchema';
@@ -19,6 +20,7 @@ export interface PulseConfig {
   deliveries: DeliveriesConfig;
   decisions: DecisionsConfig;
   surveys: SurveyThresholds;
+  oncall: OncallConfig;
   /** Service principals allowed to write without a user's permission (SLOs as code, survey automation). */
   writers: WritersConfig;
 }
@@ -37,6 +39,7 @@ export function readPulseConfig(root: Config, logger: LoggerService): PulseConfi
     deliveries: readDeliveriesConfig(root),
     decisions: readDecisionsConfig(root, slo),
     surveys: readSurveyThresholds(root, logger),
+    oncall: readOncallConfig(root),
     writers: readWriters(root),
   };
 }

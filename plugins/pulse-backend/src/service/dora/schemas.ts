@@ -75,12 +75,13 @@ export const doraWindowQuerySchema = z.object({ from: dateOrInstant.optional(), 
 
 /**
  * The window [from, to) of `?from=&to=`: a date `from` starts at its midnight in the time zone, a date `to` includes
- * its whole day. Defaults: `to` now, `from` 90 days before `to`.
+ * its whole day. Defaults: `to` now, `from` `defaultDays` (90) days before `to`.
  */
 export function doraWindowOf(
   query: z.infer<typeof doraWindowQuerySchema>,
   now: number,
   timeZone: string,
+  defaultDays = DORA_DEFAULT_WINDOW_DAYS,
 ): { from: number; to: number } {
   const isDate = (value: string) => value.length === 10;
   const midnight = (date: string) => DateTime.fromISO(date, { zone: timeZone });
@@ -89,7 +90,7 @@ export function doraWindowOf(
     return (endOfDay ? midnight(value).plus({ days: 1 }) : midnight(value)).toMillis();
   };
   const to = query.to ? instantOf(query.to, true) : now;
-  const from = query.from ? instantOf(query.from, false) : to - DORA_DEFAULT_WINDOW_DAYS * DORA_DAY_MS;
+  const from = query.from ? instantOf(query.from, false) : to - defaultDays * DORA_DAY_MS;
   if (from >= to) {
     throw new InputError(`Invalid window: from (${new Date(from).toISOString()}) must be before to (${new Date(to).toISOString()})`);
   }

@@ -65,4 +65,8 @@ export const ACCESS: Record<string, PulseAccess> = {
   'get /decisions/entities/:kind/:namespace/:name/postmortems': 'reader',
   'get /decisions/review': 'reader',
   'get /decisions/quadrant': 'reader',
+  'post /oncall/pages': 'ingester',
+  'get /oncall/groups/:namespace/:name': 'reader',
+  'get /oncall/entities/:kind/:namespace/:name': 'reader',
+  'get /oncall/me': 'user',
 };
