@@ -36,6 +36,16 @@ export const entitySloCard = EntityCardBlueprint.make({
   },
 });
 
+/** The error-budget policy card. */
+export const entityPolicyCard = EntityCardBlueprint.make({
+  name: 'policy',
+  params: {
+    filter: isComponent,
+    loader: () =>
+      import('./components/EntityPolicyCard').then(m => <m.EntityErrorBudgetPolicyCard />),
+  },
+});
+
 /** The DORA scorecard. */
 export const entityDoraCard = EntityCardBlueprint.make({
   name: 'dora',
@@ -73,6 +83,6 @@ export default createFrontendPlugin({
   pluginId: 'pulse',
   title: 'Pulse',
   icon: <TrendingUpIcon />,
-  extensions: [...apis, entitySloCard, entityDoraCard, entitySurveyContent, pulsePage],
+  extensions: [...apis, entitySloCard, entityPolicyCard, entityDoraCard, entitySurveyContent, pulsePage],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

@@ -6,6 +6,7 @@
 export {
   pulsePlugin,
   EntitySloCard,
+  EntityErrorBudgetPolicyCard,
   EntityDoraCard,
   EntitySurveyContent,
   PulsePage,

@@ -23,6 +23,16 @@ export const EntitySloCard = pulsePlugin.provide(
   }),
 );
 
+/** The error-budget policy card: state and why, override, one-release exceptions and the gate decision log. */
+export const EntityErrorBudgetPolicyCard = pulsePlugin.provide(
+  createComponentExtension({
+    name: 'EntityErrorBudgetPolicyCard',
+    component: {
+      lazy: () => import('./components/EntityPolicyCard').then(m => m.EntityErrorBudgetPolicyCard),
+    },
+  }),
+);
+
 /** The DORA scorecard for an entity's Overview. */
 export const EntityDoraCard = pulsePlugin.provide(
   createComponentExtension({

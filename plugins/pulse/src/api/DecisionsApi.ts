@@ -1,11 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  EntityPolicyOverrideInput,
   EntityPolicyResponse,
-  ErrorBudgetPolicyOverride,
   GateDecisionListResponse,
   IncidentPostmortemResponse,
   IncidentReviewResponse,
   OutstandingPostmortemsResponse,
+  PolicyReleaseGateResponse,
+  ReleaseException,
+  ReleaseExceptionInput,
+  ReleaseExceptionListResponse,
   SpeedReliabilityResponse,
 } from '@pulse/plugin-pulse-common';
 import { entityPath, PulseHttpClient } from './PulseHttpClient';
@@ -13,12 +17,22 @@ import { entityPath, PulseHttpClient } from './PulseHttpClient';
 /** The entity a decisions call is about. */
 export type DecisionsEntity = Parameters<typeof entityPath>[0];
 
-/** Reads the decisions part of the Pulse API: policies, gate decisions, postmortems, the review and the quadrant. */
+/** The decisions part of the Pulse API: policies and exceptions, gate decisions, postmortems, the review and the quadrant. */
 export interface DecisionsApi {
   /** The entity's resolved error-budget policy and its own override. */
   getPolicy(entity: DecisionsEntity): Promise<EntityPolicyResponse>;
-  /** Sets the entity's policy override (merged over its group's and the portal's). */
-  putPolicy(entity: DecisionsEntity, override: ErrorBudgetPolicyOverride): Promise<EntityPolicyResponse>;
+  /** Sets the entity's policy override (merged over its group's and the portal's), optionally forcing a state. */
+  putPolicy(entity: DecisionsEntity, override: EntityPolicyOverrideInput): Promise<EntityPolicyResponse>;
+  /** Removes the entity's policy override. */
+  deletePolicy(entity: DecisionsEntity): Promise<void>;
+  /** The release gate as a check now would decide it; a preview, nothing is stored or used up. */
+  getReleaseGate(entity: DecisionsEntity): Promise<PolicyReleaseGateResponse>;
+  /** The entity's one-release exceptions, newest first, with their status. */
+  getReleaseExceptions(entity: DecisionsEntity): Promise<ReleaseExceptionListResponse>;
+  /** Grants a one-release exception. */
+  grantReleaseException(entity: DecisionsEntity, input: ReleaseExceptionInput): Promise<ReleaseException>;
+  /** Revokes an unused one-release exception. */
+  revokeReleaseException(entity: DecisionsEntity, id: number): Promise<void>;
   /** The entity's stored gate decisions, newest first. */
   getGateDecisions(entity: DecisionsEntity, options?: { limit?: number }): Promise<GateDecisionListResponse>;
   /** The entity's required postmortems that have no link yet. */
@@ -46,8 +60,28 @@ export class DecisionsClient extends PulseHttpClient implements DecisionsApi {
     return this.request(`/decisions${entityPath(entity)}/policy`);
   }
 
-  putPolicy(entity: DecisionsEntity, override: ErrorBudgetPolicyOverride): Promise<EntityPolicyResponse> {
+  putPolicy(entity: DecisionsEntity, override: EntityPolicyOverrideInput): Promise<EntityPolicyResponse> {
     return this.request(`/decisions${entityPath(entity)}/policy`, { method: 'PUT', body: override });
+  }
+
+  deletePolicy(entity: DecisionsEntity): Promise<void> {
+    return this.request(`/decisions${entityPath(entity)}/policy`, { method: 'DELETE' });
+  }
+
+  getReleaseGate(entity: DecisionsEntity): Promise<PolicyReleaseGateResponse> {
+    return this.request(`/slo${entityPath(entity)}/release-gate`);
+  }
+
+  getReleaseExceptions(entity: DecisionsEntity): Promise<ReleaseExceptionListResponse> {
+    return this.request(`/decisions${entityPath(entity)}/exceptions`);
+  }
+
+  grantReleaseException(entity: DecisionsEntity, input: ReleaseExceptionInput): Promise<ReleaseException> {
+    return this.request(`/decisions${entityPath(entity)}/exceptions`, { method: 'POST', body: input });
+  }
+
+  revokeReleaseException(entity: DecisionsEntity, id: number): Promise<void> {
+    return this.request(`/decisions${entityPath(entity)}/exceptions/${id}`, { method: 'DELETE' });
   }
 
   getGateDecisions(entity: DecisionsEntity, options?: { limit?: number }): Promise<GateDecisionListResponse> {

@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-catalog';
 import {
   EntitySloCard,
+  EntityErrorBudgetPolicyCard,
   EntityDoraCard,
   EntitySurveyContent,
 } from '@pulse/plugin-pulse';
@@ -21,6 +22,9 @@ const overviewContent = (
     </Grid>
     <Grid item xs={12}>
       <EntitySloCard />
+    </Grid>
+    <Grid item xs={12}>
+      <EntityErrorBudgetPolicyCard />
     </Grid>
   </Grid>
 );

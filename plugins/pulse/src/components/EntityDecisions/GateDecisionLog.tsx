@@ -5,10 +5,15 @@ import { GateDecisionRecord } from '@pulse/plugin-pulse-common';
 import useAsync from 'react-use/esm/useAsync';
 import { DecisionsEntity, pulseDecisionsApiRef } from '../../api/DecisionsApi';
 
-const exceptionText = (decision: GateDecisionRecord) =>
-  decision.exception
+const exceptionText = (decision: GateDecisionRecord) => {
+  const requested = decision.exception
     ? ` · exception '${decision.exception.requested}' ${decision.exception.used ? 'used' : 'not used'}`
     : '';
+  const granted = decision.releaseException
+    ? ` · one-release exception granted by ${decision.releaseException.grantedBy} used: ${decision.releaseException.reason}`
+    : '';
+  return requested + granted;
+};
 
 /** The entity's latest release-gate checks: when, what was decided and why, and who asked. */
 export const GateDecisionLog = ({ entity, limit = 5 }: { entity: DecisionsEntity; limit?: number }) => {

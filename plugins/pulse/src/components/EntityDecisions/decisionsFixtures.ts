@@ -54,6 +54,11 @@ export function decisionsApiAnswering(overrides: Partial<DecisionsApi> = {}): De
   return {
     getPolicy: jest.fn(),
     putPolicy: jest.fn(),
+    deletePolicy: jest.fn(),
+    getReleaseGate: jest.fn(),
+    getReleaseExceptions: jest.fn(),
+    grantReleaseException: jest.fn(),
+    revokeReleaseException: jest.fn(),
     getGateDecisions: async () => checkoutGateDecisions,
     getOutstandingPostmortems: async () => checkoutOutstanding,
     getIncidentReview: jest.fn(),

@@ -1,0 +1,90 @@
+import { Box, Button, TextField, Typography } from '@material-ui/core';
+import { EntityPolicyOverrideInput, ErrorBudgetPolicyState } from '@pulse/plugin-pulse-common';
+import { FormEvent, useState } from 'react';
+import { errorText, instantOfLocalInput } from './format';
+
+/**
+ * Forces the entity's state with a reason and an expiry ("Save"), or removes the override ("Remove override"). The
+ * API validates; its error shows under the form.
+ */
+export const OverrideForm = ({
+  hasOverride,
+  onSave,
+  onRemove,
+}: {
+  hasOverride: boolean;
+  onSave: (input: EntityPolicyOverrideInput) => Promise<void>;
+  onRemove: () => Promise<void>;
+}) => {
+  const [state, setState] = useState<ErrorBudgetPolicyState>('freeze');
+  const [reason, setReason] = useState('');
+  const [expiresAt, setExpiresAt] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const run = async (write: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await write();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // An empty or unreadable expiry is sent as absent: the API answers which field is missing.
+    const until = instantOfLocalInput(expiresAt);
+    return run(() => onSave({ state, reason, ...(until ? { expiresAt: until } : {}) }));
+  };
+
+  return (
+    <Box component="form" data-testid="policy-override-form" onSubmit={submit} marginBottom={2}>
+      <Typography variant="subtitle1">Set override</Typography>
+      <Box display="flex" flexWrap="wrap" alignItems="flex-end" style={{ gap: 16 }}>
+        <TextField
+          id="policy-override-state"
+          label="State"
+          select
+          SelectProps={{ native: true }}
+          value={state}
+          onChange={e => setState(e.target.value as ErrorBudgetPolicyState)}
+        >
+          <option value="normal">normal</option>
+          <option value="caution">caution</option>
+          <option value="freeze">freeze</option>
+        </TextField>
+        <TextField
+          id="policy-override-reason"
+          label="Reason"
+          value={reason}
+          onChange={e => setReason(e.target.value)}
+          inputProps={{ maxLength: 500 }}
+        />
+        <TextField
+          id="policy-override-expires"
+          label="Expires at"
+          type="datetime-local"
+          InputLabelProps={{ shrink: true }}
+          value={expiresAt}
+          onChange={e => setExpiresAt(e.target.value)}
+        />
+        <Button type="submit" variant="contained" color="primary" disabled={busy}>
+          Save
+        </Button>
+        {hasOverride && (
+          <Button variant="outlined" disabled={busy} onClick={() => run(onRemove)}>
+            Remove override
+          </Button>
+        )}
+      </Box>
+      {error && (
+        <Typography color="error" role="alert" variant="body2">
+          {error}
+        </Typography>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,1 @@
+export { EntityErrorBudgetPolicyCard } from './EntityErrorBudgetPolicyCard';
