@@ -6,6 +6,7 @@ import {
   PolicyReleaseGateResponse,
   SloReleaseGateResponse,
   DEFAULT_SLO_RELEASE_GATE_POLICY,
+  evaluateSloComposite,
   evaluateSloObjective,
   sloWindowBounds,
   sloWindowReport,
@@ -170,6 +171,29 @@ describe('EntitySloCard', () => {
     );
     expect(await screen.findByText(/Could not load SLOs/)).toBeInTheDocument();
     expect(screen.getAllByText(/Pulse is down/).length).toBeGreaterThan(0);
+  });
+
+  it("shows a composite SLO's composite line above its objectives' panels", async () => {
+    // Two objectives at 60.2% left each (the series above); weights 1 and 0.5 spend 39.8% and 19.9% of the
+    // composite: 1 - 0.398 - 0.199 = 40.3% left. Burn rates 1.5 x each: 1h 7.5, 6h 7.5 and 30m 7.5 exceed the 28-day
+    // page threshold 5.6: a page alert.
+    const parts = [
+      { ...objective, weight: 1 },
+      { ...objective, displayName: 'Payments are quick', weight: 0.5 },
+    ].map(p => ({ ...p, remainingFraction: p.errorBudget.remainingFraction }));
+    const composite = evaluateSloComposite({ windowLengthMs: bounds.lengthMs, parts });
+    const journey = {
+      ...report.slos[0],
+      objectives: [objective, { ...objective, displayName: 'Payments are quick', compositeWeight: 0.5 }],
+      composite,
+    };
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos: [journey] }) }));
+    expect(await screen.findByTestId('slo-composite-remaining')).toHaveTextContent('40.3% of the budget remaining');
+    expect(screen.getByTestId('slo-composite')).toHaveTextContent('burn rate (1h) 7.5×');
+    expect(screen.getByTestId('slo-composite')).toHaveTextContent('Checkout succeeds ×1: 39.8%, Payments are quick ×0.5: 19.9%');
+    expect(screen.getByTestId('slo-composite-status')).toHaveTextContent('WARNING');
+    expect(screen.getByTestId('slo-composite-alert')).toHaveTextContent('Alert: page');
+    expect(screen.getAllByTestId('slo-budget-remaining')).toHaveLength(2);
   });
 
   it('states a threshold objective in its own words', async () => {

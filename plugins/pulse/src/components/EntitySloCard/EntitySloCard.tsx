@@ -14,6 +14,7 @@ import { entityPath } from '../../api/PulseHttpClient';
 import { pulseSloApiRef } from '../../api/SloApi';
 import { GateDecisionLog, OutstandingPostmortems } from '../EntityDecisions';
 import { ReleaseGateBanner } from './ReleaseGateBanner';
+import { SloCompositeLine } from './SloCompositeLine';
 import { SloObjectivePanel } from './SloObjectivePanel';
 
 const TITLE = 'SLOs and error budget';
@@ -80,6 +81,7 @@ export const EntitySloCard = () => {
               <Typography variant="caption" color="textSecondary">
                 {windowText(slo)}
               </Typography>
+              {slo.composite && <SloCompositeLine composite={slo.composite} />}
               {slo.objectives.map(objective => (
                 <SloObjectivePanel key={objective.displayName} objective={objective} />
               ))}
