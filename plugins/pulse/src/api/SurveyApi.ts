@@ -5,6 +5,9 @@ import {
   SurveyEntityView,
   SurveyOverview,
   SurveyRound,
+  SurveyRoundInput,
+  SurveyRoundSummary,
+  SurveyTemplate,
 } from '@pulse/plugin-pulse-common';
 import { entityPath, PulseHttpClient } from './PulseHttpClient';
 
@@ -17,8 +20,18 @@ export interface SurveyApi {
     roundId: number,
     input: { entityRef: string; answers: Record<string, SurveyAnswerValue> },
   ): Promise<{ roundId: number; entityRef: string }>;
-  /** Every round, newest first. */
-  getRounds(): Promise<SurveyRound[]>;
+  /** Every round, newest first, with its participation (or why it is hidden). */
+  getRounds(): Promise<SurveyRoundSummary[]>;
+  /** Creates a round (needs pulse.survey.manage); rejects with the server's 400 naming the field. */
+  createRound(input: SurveyRoundInput): Promise<SurveyRound>;
+  /** Closes an open round at once (needs pulse.survey.manage); 409 when it is closed already. */
+  closeRound(roundId: number): Promise<SurveyRound>;
+  /** Erases a round with its answers and participation (needs pulse.survey.manage). */
+  deleteRound(roundId: number): Promise<void>;
+  /** The latest version of every template. */
+  getTemplates(): Promise<SurveyTemplate[]>;
+  /** Adds a template (needs pulse.survey.manage); 409 when its id exists, 400 naming the bad field. */
+  createTemplate(template: SurveyTemplate): Promise<SurveyTemplate>;
   /**
    * Every team and the entities of a round with their scores, pain points and trend. Without `roundId`: the newest
    * opened round whose round-wide result shows, else the newest opened round.
@@ -50,7 +63,27 @@ export class SurveyClient extends PulseHttpClient implements SurveyApi {
   }
 
   async getRounds() {
-    return (await this.request<{ items: SurveyRound[] }>('/surveys/rounds')).items;
+    return (await this.request<{ items: SurveyRoundSummary[] }>('/surveys/rounds')).items;
+  }
+
+  createRound(input: SurveyRoundInput) {
+    return this.request<SurveyRound>('/surveys/rounds', { method: 'POST', body: input });
+  }
+
+  closeRound(roundId: number) {
+    return this.request<SurveyRound>(`/surveys/rounds/${roundId}/close`, { method: 'POST' });
+  }
+
+  deleteRound(roundId: number) {
+    return this.request<void>(`/surveys/rounds/${roundId}`, { method: 'DELETE' });
+  }
+
+  async getTemplates() {
+    return (await this.request<{ items: SurveyTemplate[] }>('/surveys/templates')).items;
+  }
+
+  createTemplate(template: SurveyTemplate) {
+    return this.request<SurveyTemplate>('/surveys/templates', { method: 'POST', body: template });
   }
 
   getOverview(roundId?: number) {

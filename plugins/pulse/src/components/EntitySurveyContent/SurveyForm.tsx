@@ -27,10 +27,12 @@ const QuestionInput = ({
   question,
   value,
   onChange,
+  disabled,
 }: {
   question: SurveyQuestion;
   value: SurveyAnswerValue | undefined;
   onChange: (value: SurveyAnswerValue) => void;
+  disabled: boolean;
 }) => {
   if (question.type === 'text') {
     return (
@@ -39,6 +41,7 @@ const QuestionInput = ({
         minRows={2}
         fullWidth
         variant="outlined"
+        disabled={disabled}
         inputProps={{ 'aria-label': question.prompt }}
         value={(value as string | undefined) ?? ''}
         onChange={e => onChange(e.target.value)}
@@ -53,6 +56,7 @@ const QuestionInput = ({
           <FormControlLabel
             key={choice.id}
             label={choice.label}
+            disabled={disabled}
             control={
               <Checkbox
                 checked={picked.includes(choice.id)}
@@ -83,6 +87,7 @@ const QuestionInput = ({
             value={String(point)}
             label={String(point)}
             labelPlacement="bottom"
+            disabled={disabled}
             control={<Radio size="small" />}
           />
         ))}
@@ -92,7 +97,10 @@ const QuestionInput = ({
   );
 };
 
-/** The whole survey on one screen; Submit is enabled once every required question has an answer. */
+/**
+ * The whole survey on one screen; Submit is enabled once every required question has an answer. Without `onSubmit`
+ * it is a read-only preview (the template editor's): every input disabled and no Submit.
+ */
 export const SurveyForm = ({
   template,
   title,
@@ -100,7 +108,7 @@ export const SurveyForm = ({
 }: {
   template: SurveyTemplate;
   title: string;
-  onSubmit: (answers: Answers) => Promise<void>;
+  onSubmit?: (answers: Answers) => Promise<void>;
 }) => {
   const [answers, setAnswers] = useState<Answers>({});
   const [submitting, setSubmitting] = useState(false);
@@ -108,6 +116,7 @@ export const SurveyForm = ({
   const missing = surveyAnswerErrors(template.questions, answers);
 
   const submit = async () => {
+    if (!onSubmit) return;
     setSubmitting(true);
     setError(undefined);
     try {
@@ -131,6 +140,7 @@ export const SurveyForm = ({
               question={question}
               value={answers[question.id]}
               onChange={value => setAnswers(current => ({ ...current, [question.id]: value }))}
+              disabled={!onSubmit}
             />
           </FormControl>
         </Box>
@@ -140,9 +150,11 @@ export const SurveyForm = ({
           {error}
         </Typography>
       )}
-      <Button variant="contained" color="primary" disabled={submitting || missing.length > 0} onClick={submit}>
-        Submit
-      </Button>
+      {onSubmit && (
+        <Button variant="contained" color="primary" disabled={submitting || missing.length > 0} onClick={submit}>
+          Submit
+        </Button>
+      )}
     </InfoCard>
   );
 };

@@ -1,7 +1,8 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { netPromoterScore, SurveyOverview, wilsonInterval } from '@pulse/plugin-pulse-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { pulseSurveyApiRef, SurveyApi } from '../../api/SurveyApi';
 import { SurveyPlatformPage } from './SurveyPlatformPage';
 
@@ -80,9 +81,17 @@ const overview2: SurveyOverview = {
   painPoints: [],
 };
 
+/** Everyone here lacks pulse.survey.manage (AuthorizeResult.DENY); the round manager has its own tests. */
+const authorize = jest.fn(() => 'DENY' as const);
+
 async function renderPage(api: Partial<SurveyApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[pulseSurveyApiRef, { getRounds: jest.fn().mockResolvedValue(rounds), ...api }]]}>
+    <TestApiProvider
+      apis={[
+        [pulseSurveyApiRef, { getRounds: jest.fn().mockResolvedValue(rounds), ...api }],
+        [permissionApiRef, mockApis.permission({ authorize })],
+      ]}
+    >
       <SurveyPlatformPage />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -150,6 +159,22 @@ describe('SurveyPlatformPage', () => {
     expect(screen.getByText('Hidden so that a smaller group cannot be worked out')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(getOverviewCsv).toHaveBeenCalledWith(2);
+  });
+
+  it('shows no management control to someone without pulse.survey.manage', async () => {
+    const getTemplates = jest.fn();
+    await renderPage({ getOverview: jest.fn().mockResolvedValue(overview), getTemplates });
+    expect(await screen.findByText('Developer experience, round 3', { selector: 'h2' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(authorize).toHaveBeenCalledWith(
+        expect.objectContaining({ permission: expect.objectContaining({ name: 'pulse.survey.manage' }) }),
+      ),
+    );
+    expect(screen.queryByTestId('survey-round-manager')).toBeNull();
+    for (const name of ['New round', 'New template', 'Close now', 'Delete']) {
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    }
+    expect(getTemplates).not.toHaveBeenCalled();
   });
 
   it('explains how to start when no round has opened', async () => {

@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { pulseSurveyApiRef } from '../../api/SurveyApi';
 import { formatChange, formatMean, formatNps, formatPercent, formatShare } from '../EntitySurveyContent/format';
 import { SurveyTrendChart } from '../EntitySurveyContent/SurveyTrendChart';
+import { PermittedSurveyRoundManager } from '../SurveyRoundManager';
 import { SurveyRoundPicker } from './SurveyRoundPicker';
 
 const scoreColumns = (first: string): TableColumn<SurveyOverviewRow>[] => [
@@ -59,8 +60,17 @@ async function downloadCsv(csv: Promise<string>, roundId: number | undefined) {
 export const SurveyPlatformPage = () => {
   const api = useApi(pulseSurveyApiRef);
   const [roundId, setRoundId] = useState<number>();
-  const rounds = useAsync(() => api.getRounds(), [api]);
-  const { value: overview, loading, error } = useAsync(() => api.getOverview(roundId), [api, roundId]);
+  // Bumped when the round manager changes the rounds, so the picker and the overview read them again.
+  const [roundsVersion, setRoundsVersion] = useState(0);
+  const rounds = useAsync(() => api.getRounds(), [api, roundsVersion]);
+  const { value: overview, loading, error } = useAsync(
+    () => api.getOverview(roundId),
+    [api, roundId, roundsVersion],
+  );
+  const roundsChanged = (deletedRoundId?: number) => {
+    if (deletedRoundId !== undefined && deletedRoundId === roundId) setRoundId(undefined);
+    setRoundsVersion(v => v + 1);
+  };
 
   const body = () => {
     if (loading || rounds.loading) return <Progress />;
@@ -70,7 +80,7 @@ export const SurveyPlatformPage = () => {
         <EmptyState
           missing="data"
           title="No survey round has opened yet"
-          description="Create a round with POST /api/pulse/surveys/rounds (needs the pulse.survey.manage permission)."
+          description="Platform teams holding pulse.survey.manage create one with New round on this page (or POST /api/pulse/surveys/rounds)."
         />
       );
     }
@@ -135,7 +145,10 @@ export const SurveyPlatformPage = () => {
   return (
     <Page themeId="tool">
       <Header title="Developer satisfaction" subtitle="Survey results across teams" />
-      <Content>{body()}</Content>
+      <Content>
+        <PermittedSurveyRoundManager onRoundsChanged={roundsChanged} />
+        {body()}
+      </Content>
     </Page>
   );
 };

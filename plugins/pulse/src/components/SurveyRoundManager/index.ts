@@ -1,0 +1,2 @@
+export { PermittedSurveyRoundManager, SurveyRoundManager } from './SurveyRoundManager';
+export type { RoundsChanged } from './SurveyRoundManager';
