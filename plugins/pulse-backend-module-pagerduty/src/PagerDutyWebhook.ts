@@ -14,7 +14,7 @@ function envelopeOf(body: Buffer): { id?: string; event?: string } {
   }
 }
 
-/** `POST /api/pulse/webhooks/pagerduty`: signed PagerDuty V3 incident events as DORA incidents. */
+/** `POST /api/pulse/webhooks/pagerduty`: signed PagerDuty V3 incident events as DORA incidents and on-call pages. */
 export class PagerDutyWebhook implements PulseDoraWebhook {
   readonly name = 'pagerduty';
 

@@ -15,12 +15,18 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_16', 'SQLITE_3'] });
 const SECRET = 'pd-webhook-secret';
 const SERVICE = 'PF9KMXH';
 
-const entities = [
+const entities: NonNullable<Parameters<typeof catalogServiceMock.factory>[0]>['entities'] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'checkout', namespace: 'default', annotations: { 'pagerduty.com/service-id': SERVICE } },
     spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'bob', namespace: 'default', annotations: { 'pagerduty.com/user-id': 'PBOB000' } },
+    spec: { memberOf: ['payments'] },
   },
 ];
 
@@ -78,9 +84,10 @@ describe.each(databases.eachSupportedId())('PagerDuty webhook on %p', databaseId
     expect(triggered.status).toBe(202);
     expect(triggered.body).toMatchObject({ status: 'processed', entityRef: 'component:default/checkout', duplicate: false });
 
+    // An acknowledgement updates the on-call page only; the DORA incident is unchanged.
     const acknowledged = await deliver(incidentEvent('incident.acknowledged', 'Q1', '2026-01-05T11:00:00Z', '2026-01-05T11:05:00Z'));
     expect(acknowledged.status).toBe(202);
-    expect(acknowledged.body).toMatchObject({ status: 'ignored', reason: "PagerDuty event 'incident.acknowledged' is not used by Pulse" });
+    expect(acknowledged.body).toMatchObject({ status: 'processed' });
 
     expect((await deliver(incidentEvent('incident.resolved', 'Q1', '2026-01-05T11:00:00Z', '2026-01-05T13:00:00Z'))).body.status).toBe('processed');
 
@@ -93,6 +100,36 @@ describe.each(databases.eachSupportedId())('PagerDuty webhook on %p', databaseId
     const retried = await deliver(resolvedQ2);
     expect(retried.status).toBe(202);
     expect(retried.body).toMatchObject({ status: 'processed', duplicate: true });
+  });
+
+  it('keeps one on-call page per high-urgency incident, answered by the catalog User of the PagerDuty user', async () => {
+    const event = (eventType: string, occurredAt: string, extra: object = {}) =>
+      incidentEventPayload({ eventType, incidentId: 'P1', serviceId: SERVICE, createdAt: '2026-03-02T02:00:00Z', occurredAt, ...extra });
+    // Assigned to a PagerDuty user no catalog User carries: no responder yet; bob acknowledges after 7 min and fills it.
+    expect((await deliver(event('incident.triggered', '2026-03-02T02:00:00Z', { assigneeIds: ['PNOBODY'] }))).body.status).toBe('processed');
+    expect((await deliver(event('incident.acknowledged', '2026-03-02T02:07:00Z', { agentId: 'PBOB000' }))).body.status).toBe('processed');
+    // A reassignment after the acknowledgement does not move the page: the first responder stays.
+    expect((await deliver(event('incident.reassigned', '2026-03-02T02:20:00Z', { assigneeIds: ['PSOMEONE'] }))).body.status).toBe('processed');
+    expect((await deliver(event('incident.resolved', '2026-03-02T02:40:00Z'))).body.status).toBe('processed');
+    const row = await knex('pulse_oncall_page').where('id', 'pagerduty:P1').first();
+    expect({ ...row, triggered_at: Number(row.triggered_at), acknowledged_at: Number(row.acknowledged_at), resolved_at: Number(row.resolved_at), updated_at: 0 }).toEqual({
+      id: 'pagerduty:P1',
+      entity_ref: 'component:default/checkout',
+      triggered_at: Date.parse('2026-03-02T02:00:00Z'),
+      acknowledged_at: Date.parse('2026-03-02T02:07:00Z'),
+      resolved_at: Date.parse('2026-03-02T02:40:00Z'),
+      urgency: 'high',
+      responder_ref: 'user:default/bob',
+      source: 'pagerduty',
+      updated_at: 0,
+    });
+
+    // A low-urgency incident pages nobody: no page row, its acknowledgement is ignored.
+    const low = (eventType: string) =>
+      incidentEventPayload({ eventType, incidentId: 'L1', serviceId: SERVICE, createdAt: '2026-03-03T02:00:00Z', occurredAt: '2026-03-03T02:00:00Z', urgency: 'low' });
+    expect((await deliver(low('incident.triggered'))).body.status).toBe('processed');
+    expect((await deliver(low('incident.acknowledged'))).body.status).toBe('ignored');
+    expect(await knex('pulse_oncall_page').where('id', 'pagerduty:L1').first()).toBeUndefined();
   });
 
   it('parks an unmapped service and fails a payload without an incident, with the reason', async () => {

@@ -3,7 +3,7 @@ import { pulseDoraWebhooksExtensionPoint } from '@pulse/plugin-pulse-node';
 import { PagerDutyWebhook } from './PagerDutyWebhook';
 
 /**
- * Receives PagerDuty V3 webhooks at `POST /api/pulse/webhooks/pagerduty` for the DORA incident metrics.
+ * Receives PagerDuty V3 webhooks at `POST /api/pulse/webhooks/pagerduty` for the DORA incident metrics and on-call health.
  *
  * @public
  */

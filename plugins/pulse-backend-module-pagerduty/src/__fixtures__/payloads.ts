@@ -1,5 +1,15 @@
+/** A V3 user reference, as in `agent` and `assignees` of PagerDuty's examples. */
+const userReference = (id: string) => ({
+  html_url: `https://acme.pagerduty.com/users/${id}`,
+  id,
+  self: `https://api.pagerduty.com/users/${id}`,
+  summary: 'Tenex Engineer',
+  type: 'user_reference',
+});
+
 /**
- * PagerDuty V3 webhook payloads in the shape of the incident examples in PagerDuty's "V3 Webhook Overview".
+ * PagerDuty V3 webhook payloads in the shape of the incident examples in PagerDuty's "V3 Webhook Overview". `agentId`
+ * is who acted (default PLH1HKV), `assigneeIds` who the incident is assigned to (default none), `urgency` high.
  */
 export function incidentEventPayload(options: {
   eventType: string;
@@ -7,6 +17,9 @@ export function incidentEventPayload(options: {
   serviceId: string;
   createdAt: string;
   occurredAt: string;
+  urgency?: 'high' | 'low';
+  agentId?: string;
+  assigneeIds?: string[];
 }) {
   const resolved = options.eventType === 'incident.resolved';
   return {
@@ -15,13 +28,7 @@ export function incidentEventPayload(options: {
       event_type: options.eventType,
       resource_type: 'incident',
       occurred_at: options.occurredAt,
-      agent: {
-        html_url: 'https://acme.pagerduty.com/users/PLH1HKV',
-        id: 'PLH1HKV',
-        self: 'https://api.pagerduty.com/users/PLH1HKV',
-        summary: 'Tenex Engineer',
-        type: 'user_reference',
-      },
+      agent: userReference(options.agentId ?? 'PLH1HKV'),
       client: null,
       data: {
         id: options.incidentId,
@@ -40,7 +47,7 @@ export function incidentEventPayload(options: {
           summary: 'API Service',
           type: 'service_reference',
         },
-        assignees: [],
+        assignees: (options.assigneeIds ?? []).map(userReference),
         escalation_policy: {
           html_url: 'https://acme.pagerduty.com/escalation_policies/PUS0KTE',
           id: 'PUS0KTE',
@@ -50,7 +57,7 @@ export function incidentEventPayload(options: {
         },
         teams: [],
         priority: null,
-        urgency: 'high',
+        urgency: options.urgency ?? 'high',
         conference_bridge: null,
         resolve_reason: null,
       },

@@ -11,8 +11,13 @@ export interface PulseDoraWebhookRequest {
 export interface PulseDoraWebhookEvents {
   /** The annotation and value that name the component, e.g. `github.com/project-slug` = `acme/checkout`. */
   entity: { annotation: string; value: string };
-  /** The events, once the plugin has found the component's ref in the catalog. */
-  toBatch(entityRef: string): DoraEventBatch;
+  /**
+   * The catalog User an annotation value names (`pagerduty.com/user-id` = `PXPGF42`): the person an on-call page
+   * went to. The plugin looks the User up and passes its ref to `toBatch`; no User with the value, no responder.
+   */
+  responder?: { annotation: string; value: string };
+  /** The events, once the plugin has found the component's ref (and the responder's, if any) in the catalog. */
+  toBatch(entityRef: string, responderRef?: string): DoraEventBatch;
 }
 
 /** A delivery Pulse does not record (another event type, a state that is not final), with the reason why. */
@@ -62,7 +67,7 @@ export interface PulseDoraWebhooksExtensionPoint {
 }
 
 /**
- * Lets backend modules of the `pulse` plugin receive DORA events from tools such as GitHub and PagerDuty.
+ * Lets backend modules of the `pulse` plugin receive DORA events and on-call pages from tools such as GitHub and PagerDuty.
  *
  * @public
  */

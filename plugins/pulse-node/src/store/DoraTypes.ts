@@ -1,4 +1,5 @@
 import { DoraChangeFailureRateDenominator } from '@pulse/plugin-pulse-common';
+import { OncallPageRecord } from './OncallTypes';
 
 /** One deployment as the store writes it; instants are epoch milliseconds and entity refs canonical. */
 export interface DoraDeploymentRecord {
@@ -40,6 +41,8 @@ export interface DoraEventBatch {
   deployments?: DoraDeploymentRecord[];
   changes?: DoraChangeRecord[];
   incidents?: DoraIncidentRecord[];
+  /** On-call pages (from webhooks); written by the on-call store, not the DORA one. */
+  pages?: OncallPageRecord[];
 }
 
 /** What counts as production, how incidents are attributed and how the metrics are read; from `pulse.dora` config. */

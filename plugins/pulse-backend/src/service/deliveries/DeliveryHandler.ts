@@ -14,7 +14,9 @@ export interface PlaceableDelivery {
   unplaced: string;
   /** The component's ref; throws when the catalog cannot be asked (the delivery is retried). */
   find(): Promise<string | undefined>;
-  toBatch(entityRef: string): DoraEventBatch;
+  /** The ref of the User an on-call page went to, when the delivery names one the catalog knows. */
+  findResponder?(): Promise<string | undefined>;
+  toBatch(entityRef: string, responderRef?: string): DoraEventBatch;
 }
 
 export type MappedDelivery = PlaceableDelivery | { ignored: string };
@@ -28,8 +30,8 @@ export interface DeliveryHandler {
   map(delivery: { event?: string; payload: string }): MappedDelivery;
 }
 
-/** A webhook of a backend module: it maps, the catalog's annotated components place. */
-export function webhookHandler(webhook: PulseDoraWebhook, components: AnnotatedComponents): DeliveryHandler {
+/** A webhook of a backend module: it maps, the catalog's annotated components place (and annotated Users answer pages). */
+export function webhookHandler(webhook: PulseDoraWebhook, components: AnnotatedComponents, users?: AnnotatedComponents): DeliveryHandler {
   return {
     source: webhook.name,
     map: ({ event, payload }) => {
@@ -40,6 +42,7 @@ export function webhookHandler(webhook: PulseDoraWebhook, components: AnnotatedC
         subject: `${annotation}=${value}`,
         unplaced: `No component has the annotation ${annotation}: ${value}`,
         find: () => components.find(annotation, value),
+        ...(mapped.responder && users ? { findResponder: () => users.find(mapped.responder!.annotation, mapped.responder!.value) } : {}),
         toBatch: mapped.toBatch,
       };
     },

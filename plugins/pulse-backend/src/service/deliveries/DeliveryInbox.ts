@@ -12,8 +12,9 @@ export class DeliveryInbox {
   static create(ctx: PulseContext, webhooks: ReadonlyMap<string, PulseDoraWebhook>): DeliveryInbox {
     const { dora, deliveries } = ctx.pulseConfig;
     const components = new AnnotatedComponents(ctx.catalog, ctx.auth, dora.serviceIdRefreshMs);
+    const users = new AnnotatedComponents(ctx.catalog, ctx.auth, dora.serviceIdRefreshMs, Date.now, 'user');
     const handlers = new Map<string, DeliveryHandler>();
-    for (const webhook of webhooks.values()) handlers.set(webhook.name, webhookHandler(webhook, components));
+    for (const webhook of webhooks.values()) handlers.set(webhook.name, webhookHandler(webhook, components, users));
     const cdevents = cdeventsHandler(new DoraServiceIds(ctx.catalog, ctx.auth, dora.serviceIdRefreshMs));
     handlers.set(cdevents.source, cdevents);
     const processor = new DeliveryProcessor(ctx.store, handlers, dora, deliveries, ctx.logger);

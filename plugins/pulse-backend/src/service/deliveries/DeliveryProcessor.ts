@@ -18,7 +18,7 @@ const isPermanent = (error: unknown) =>
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
 /**
- * Processes stored deliveries: maps, places on a component, writes the DORA events, records the outcome. The events
+ * Processes stored deliveries: maps, places on a component, writes the DORA events and on-call pages, records the outcome. The events
  * are written before the outcome: a crash in between leaves the delivery claimed until its lease ends, and the
  * replay writes the same ids again (upserts), so nothing is counted twice.
  */
@@ -66,7 +66,10 @@ export class DeliveryProcessor {
           await this.store.deliveries.release(claim, now);
           return 'deferred';
         } else {
-          await this.store.dora.ingest(mapped.toBatch(entityRef), this.rules);
+          const batch = mapped.toBatch(entityRef, await mapped.findResponder?.());
+          await this.store.dora.ingest(batch, this.rules);
+          // Pages are upserts too: a replay after a crash between the two writes changes nothing.
+          if (batch.pages?.length) await this.store.oncall.ingest(batch.pages);
           outcome = { status: 'processed', entityRef };
         }
       }

@@ -8,7 +8,7 @@ interface CachedRef {
 }
 
 /**
- * Finds the component an annotation value names (`github.com/project-slug: acme/checkout`) with one filtered catalog
+ * Finds the component (or, built with `kind` 'user', the User) an annotation value names (`github.com/project-slug: acme/checkout`) with one filtered catalog
  * query, and remembers the answer, found or not, for `ttlMs` so that a burst of deliveries costs one query.
  */
 export class AnnotatedComponents {
@@ -19,6 +19,7 @@ export class AnnotatedComponents {
     private readonly auth: AuthService,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly kind: 'component' | 'user' = 'component',
   ) {}
 
   /** The component's ref; when several carry the value, the one in the default namespace, then the first by ref. */
@@ -29,7 +30,7 @@ export class AnnotatedComponents {
 
     const { items } = await this.catalog.getEntities(
       {
-        filter: { kind: 'component', [`metadata.annotations.${annotation}`]: value },
+        filter: { kind: this.kind, [`metadata.annotations.${annotation}`]: value },
         fields: ['kind', 'metadata.name', 'metadata.namespace'],
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
