@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './csv';
 export * from './permissions';
 export * from './health';
 export * from './slo';

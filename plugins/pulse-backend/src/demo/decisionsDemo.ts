@@ -7,6 +7,14 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 const CI_CALLER = 'service:external:ci';
 
+/** What the owners wrote down after the reviewed incidents (the review page and its exports show it). */
+const DEMO_LEARNINGS: Record<string, string> = {
+  checkout:
+    'The card provider slowed down and our 30 s timeout held every worker.\nTimeouts now follow the provider SLA (5 s) ' +
+    'and the checkout SLO pages on a 14x burn.',
+  identity: 'A clock skew made every token look expired. Refresh now backs off, and NTP drift has an alert.',
+};
+
 /** Incidents big enough to need a postmortem: when, how long, what share of the budget they burn, whether linked. */
 const MAJOR_INCIDENTS = [
   { entity: 'checkout', daysAgo: 12, minutes: 60, share: 0.3, postmortem: true, description: 'Card authorisations timing out' },
@@ -23,7 +31,7 @@ async function seedMajorIncident(
   ctx: PulseContext,
   incident: (typeof MAJOR_INCIDENTS)[number],
   nowMs: number,
-): Promise<string | undefined> {
+): Promise<{ id: string; entity: string } | undefined> {
   const entityRef = `component:default/${incident.entity}`;
   const slo = (await ctx.store.slo.listSlos(entityRef)).find(s => s.definition.spec.budgetingMethod === 'Occurrences');
   if (!slo) return undefined;
@@ -56,7 +64,7 @@ async function seedMajorIncident(
     { incidents: [{ id, entityRef, createdAt: startMs, resolvedAt: endMs, environment: 'production', description: incident.description }] },
     ctx.pulseConfig.dora,
   );
-  return incident.postmortem ? id : undefined;
+  return incident.postmortem ? { id, entity: incident.entity } : undefined;
 }
 
 /**
@@ -68,18 +76,21 @@ export async function seedDecisionsDemo(ctx: PulseContext, gate: PolicyReleaseGa
   const nowMs = now.getTime();
   const config = ctx.pulseConfig.decisions;
 
-  const linked: string[] = [];
+  const linked: Array<{ id: string; entity: string }> = [];
   for (const incident of MAJOR_INCIDENTS) {
-    const id = await seedMajorIncident(ctx, incident, nowMs);
-    if (id) linked.push(id);
+    const seeded = await seedMajorIncident(ctx, incident, nowMs);
+    if (seeded) linked.push(seeded);
   }
   await assessIncidentBudgets(
     ctx.store,
     { from: nowMs - 90 * DAY, to: nowMs + 1 },
     { postmortemBudgetShare: config.postmortemBudgetShare, nowMs },
   );
-  for (const id of linked) {
-    await ctx.store.decisions.incidents.setPostmortemUrl(id, `https://wiki.example.com/postmortems/${id}`);
+  for (const { id, entity } of linked) {
+    await ctx.store.decisions.incidents.updateFollowUp(id, {
+      postmortemUrl: `https://wiki.example.com/postmortems/${id}`,
+      learnings: { text: DEMO_LEARNINGS[entity], updatedBy: 'user:default/guest', updatedAt: nowMs - DAY },
+    });
   }
 
   for (const entityRef of await ctx.store.decisions.policyStates.entitiesWithSlos()) {

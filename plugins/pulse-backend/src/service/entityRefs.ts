@@ -42,3 +42,8 @@ export function canonicalEntityRef(ref: string): string {
     throw new InputError(`Invalid entity ref '${ref}': ${(e as Error).message}`);
   }
 }
+
+/** A `groupRef` query parameter as a canonical group ref (`payments` means `group:default/payments`); undefined when absent. */
+export function groupRefOf(ref: string | undefined): string | undefined {
+  return ref ? canonicalEntityRef(ref.includes(':') ? ref : `group:${ref}`) : undefined;
+}

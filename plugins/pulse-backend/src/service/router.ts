@@ -5,6 +5,7 @@ import Router from 'express-promise-router';
 import { PulseContext } from './context';
 import { PulseServices } from './services';
 import { createDecisionsRouter } from './decisions/router';
+import { createReviewRouter } from './decisions/reviewRouter';
 import { createDoraRouter } from './dora/router';
 import { createOncallRouter } from './oncall/router';
 import { createSloRouter } from './slo/router';
@@ -38,6 +39,7 @@ export async function createRouter(ctx: PulseContext, services: PulseServices): 
   router.use(createSurveyRouter(ctx, services));
   router.use(createDecisionsRouter(ctx, services));
   router.use(createOncallRouter(ctx, services));
+  router.use(createReviewRouter(ctx, services));
 
   router.use(bodyParserErrorHandler);
   router.use(databaseValueErrorHandler);

@@ -7,4 +7,6 @@ export * from './postmortem';
 export * from './quadrant';
 export * from './reviewMonth';
 export * from './review';
+export * from './reviewCsv';
+export * from './reviewMarkdown';
 export * from './types';

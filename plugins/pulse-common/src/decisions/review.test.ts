@@ -31,7 +31,26 @@ describe('reviewedIncidentOf', () => {
       postmortemStatus: 'outstanding',
       budgetShare: 0.3,
       budgetSpent: [{ slo: 'availability', objective: '99%', share: 0.3 }],
+      learnings: null,
     });
+  });
+
+  it('carries the learnings with their author and an ISO instant', () => {
+    const reviewed = reviewedIncidentOf(
+      {
+        id: 'inc-3',
+        entityRef: 'component:default/x',
+        createdAt: T0,
+        resolvedAt: T0 + MIN,
+        postmortemRequired: false,
+        budgetShare: null,
+        budgetSpent: [],
+        learnings: { text: 'Alert earlier', updatedBy: 'user:default/bob', updatedAt: T0 + 60 * MIN },
+      },
+      T0 + 2 * MIN,
+    );
+    // T0 is 2026-11-10 12:00 UTC; an hour later is 13:00.
+    expect(reviewed.learnings).toEqual({ text: 'Alert earlier', updatedBy: 'user:default/bob', updatedAt: '2026-11-10T13:00:00.000Z' });
   });
 
   it('counts an open incident up to now', () => {
@@ -47,7 +66,7 @@ describe('reviewedIncidentOf', () => {
 
 describe('incidentReviewSummary', () => {
   it('totals minutes and postmortems', () => {
-    const base = { entityRef: 'component:default/x', createdAt: '', budgetShare: null, budgetSpent: [] };
+    const base = { entityRef: 'component:default/x', createdAt: '', budgetShare: null, budgetSpent: [], learnings: null };
     expect(
       incidentReviewSummary([
         { ...base, id: 'a', durationMinutes: 30, postmortemRequired: true, postmortemStatus: 'done', postmortemUrl: 'https://pm/a' },

@@ -14,13 +14,15 @@ export interface IncidentReviewInput {
   postmortemRequired: boolean;
   budgetShare: number | null;
   budgetSpent: IncidentBudgetSpend[];
+  /** What was learned, who wrote it last and when; absent until someone does. */
+  learnings?: { text: string; updatedBy: string; updatedAt: number };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** One incident of the review: duration in whole minutes (to now while open) and its postmortem status. */
 export function reviewedIncidentOf(input: IncidentReviewInput, nowMs: number): ReviewedIncident {
-  const { deployment, resolvedAt, createdAt, ...rest } = input;
+  const { deployment, resolvedAt, createdAt, learnings, ...rest } = input;
   return {
     ...rest,
     createdAt: iso(createdAt),
@@ -36,6 +38,7 @@ export function reviewedIncidentOf(input: IncidentReviewInput, nowMs: number): R
         }
       : {}),
     postmortemStatus: postmortemStatusOf(input.postmortemRequired, input.postmortemUrl),
+    learnings: learnings ? { ...learnings, updatedAt: iso(learnings.updatedAt) } : null,
   };
 }
 

@@ -140,10 +140,27 @@ export interface ReviewedIncident {
   postmortemRequired: boolean;
   postmortemStatus: PostmortemStatus;
   postmortemUrl?: string;
+  /** What was learned from it; null until an owner writes it. */
+  learnings: IncidentLearnings | null;
 }
 
-/** `GET /decisions/review?month=YYYY-MM&groupRef=`. */
-export interface IncidentReviewResponse {
+/** The learnings of an incident, stored with it: the text and who last wrote it, when. */
+export interface IncidentLearnings {
+  text: string;
+  /** The writer's entity ref, e.g. `user:default/ada`. */
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** The body of `PATCH /dora/incidents/:id`: at least one key; null clears it. */
+export interface IncidentFollowUpInput {
+  postmortemUrl?: string | null;
+  /** 1 to 4,000 characters after trimming. */
+  learnings?: string | null;
+}
+
+/** One month's incident review, as exported (Markdown, CSV) and as the JSON answer carries it. */
+export interface IncidentReview {
   month: string;
   from: string;
   to: string;
@@ -160,10 +177,17 @@ export interface IncidentReviewResponse {
   incidents: ReviewedIncident[];
 }
 
+/** `GET /decisions/review?month=YYYY-MM&groupRef=`: the review, each incident with whether the caller may edit it. */
+export interface IncidentReviewResponse extends IncidentReview {
+  incidents: Array<ReviewedIncident & { canEdit: boolean }>;
+}
+
 /** `GET /decisions/entities/:kind/:namespace/:name/postmortems`: required postmortems not yet linked. */
 export interface OutstandingPostmortemsResponse {
   entityRef: string;
   items: ReviewedIncident[];
+  /** Whether the caller may link their postmortems and write learnings (the entity's owners, policy managers). */
+  canEdit: boolean;
 }
 
 /** `PATCH /dora/incidents/:id`. */
@@ -173,6 +197,7 @@ export interface IncidentPostmortemResponse {
   postmortemUrl: string | null;
   postmortemRequired: boolean;
   postmortemStatus: PostmortemStatus;
+  learnings: IncidentLearnings | null;
 }
 
 /** One service on the speed-vs-reliability view. */

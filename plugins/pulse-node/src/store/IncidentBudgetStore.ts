@@ -3,6 +3,28 @@ import { Knex } from 'knex';
 import { IncidentReviewRow, IncidentReviewScope, IncidentToAssess } from './DecisionTypes';
 import { rawSql, selectRows, sql, SqlFragment } from './DoraSql';
 
+/** The learnings of an incident as stored; `updatedAt` in epoch milliseconds. */
+export interface StoredIncidentLearnings {
+  text: string;
+  updatedBy: string;
+  updatedAt: number;
+}
+
+/** What a postmortem/learnings edit changes: absent keys stay as they are, null clears. */
+export interface IncidentFollowUpChange {
+  postmortemUrl?: string | null;
+  learnings?: StoredIncidentLearnings | null;
+}
+
+/** An incident's postmortem and learnings after an edit. */
+export interface IncidentFollowUpRow {
+  id: string;
+  entityRef: string;
+  postmortemUrl: string | null;
+  postmortemRequired: boolean;
+  learnings: StoredIncidentLearnings | null;
+}
+
 /** Ids per IN list. */
 const IN_CHUNK = 500;
 
@@ -19,7 +41,7 @@ const incidentsWithDeployment = (scope: Omit<IncidentReviewScope, 'from' | 'to'>
   SELECT x.*, dep.finished_at AS deployment_finished_at
   FROM (
     SELECT i.id, i.entity_ref, i.description, i.created_at, i.resolved_at, i.deployment_id, i.postmortem_url,
-      i.postmortem_required, i.budget_share,
+      i.postmortem_required, i.budget_share, i.learnings, i.learnings_updated_by, i.learnings_updated_at,
       (SELECT d.id FROM pulse_deployment d
         WHERE i.deployment_id IS NULL AND d.entity_ref = i.entity_ref AND d.status = 'success'
           AND LOWER(d.environment) IN ${scope.productionEnvironments}
@@ -32,6 +54,12 @@ const incidentsWithDeployment = (scope: Omit<IncidentReviewScope, 'from' | 'to'>
   ORDER BY x.created_at, x.id`;
 
 const optionalNumber = (value: unknown) => (value === null || value === undefined ? undefined : Number(value));
+
+/** The stored learnings of a row, if any were written. */
+function learningsOf(row: any): IncidentReviewRow['learnings'] {
+  if (row.learnings === null || row.learnings === undefined) return undefined;
+  return { text: row.learnings, updatedBy: row.learnings_updated_by, updatedAt: Number(row.learnings_updated_at) };
+}
 
 function deploymentOf(row: any): IncidentReviewRow['deployment'] {
   const id = row.deployment_id ?? row.attributed_id;
@@ -99,21 +127,36 @@ export class IncidentBudgetStore {
     return row?.entity_ref;
   }
 
-  /** Links (or with null unlinks) a postmortem; undefined when there is no such incident. */
-  async setPostmortemUrl(
-    incidentId: string,
-    postmortemUrl: string | null,
-  ): Promise<{ id: string; entityRef: string; postmortemUrl: string | null; postmortemRequired: boolean } | undefined> {
-    const updated = await this.db('pulse_incident').where('id', incidentId).update({ postmortem_url: postmortemUrl });
-    if (updated === 0) return undefined;
-    const row = await this.db('pulse_incident')
-      .where('id', incidentId)
-      .first('id', 'entity_ref', 'postmortem_url', 'postmortem_required');
+  /**
+   * Links or unlinks a postmortem and writes or clears the learnings, whichever the change names (null clears);
+   * undefined when there is no such incident. Only this writes these columns: ingestion leaves them alone.
+   */
+  async updateFollowUp(incidentId: string, change: IncidentFollowUpChange): Promise<IncidentFollowUpRow | undefined> {
+    const columns: Record<string, unknown> = {};
+    if (change.postmortemUrl !== undefined) columns.postmortem_url = change.postmortemUrl;
+    if (change.learnings !== undefined) {
+      columns.learnings = change.learnings?.text ?? null;
+      columns.learnings_updated_by = change.learnings?.updatedBy ?? null;
+      columns.learnings_updated_at = change.learnings?.updatedAt ?? null;
+    }
+    if (Object.keys(columns).length > 0) await this.db('pulse_incident').where('id', incidentId).update(columns);
+    const row = await this.db('pulse_incident').where('id', incidentId).first(
+      'id',
+      'entity_ref',
+      'postmortem_url',
+      'postmortem_required',
+      'learnings',
+      'learnings_updated_by',
+      'learnings_updated_at',
+    );
+    if (!row) return undefined;
+    const learnings = learningsOf(row);
     return {
       id: row.id,
       entityRef: row.entity_ref,
       postmortemUrl: row.postmortem_url ?? null,
       postmortemRequired: Boolean(row.postmortem_required),
+      learnings: learnings ?? null,
     };
   }
 
@@ -143,6 +186,7 @@ export class IncidentBudgetStore {
     return rows.map(row => {
       const resolvedAt = optionalNumber(row.resolved_at);
       const deployment = deploymentOf(row);
+      const learnings = learningsOf(row);
       return {
         id: row.id,
         entityRef: row.entity_ref,
@@ -154,6 +198,7 @@ export class IncidentBudgetStore {
         postmortemRequired: Boolean(row.postmortem_required),
         budgetShare: optionalNumber(row.budget_share) ?? null,
         budgetSpent: spends.get(row.id) ?? [],
+        ...(learnings ? { learnings } : {}),
       };
     });
   }

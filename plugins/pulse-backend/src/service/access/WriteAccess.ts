@@ -49,11 +49,27 @@ export class WriteAccess {
     return this.isOwnerOrHolder(credentials, entityRef, pulsePolicyManagePermission);
   }
 
-  /** Link or unlink a postmortem of an incident of an entity: signed-in owners or `pulse.policy.manage` holders. */
+  /**
+   * Link or unlink a postmortem of an incident of an entity, or write its learnings: signed-in owners or
+   * `pulse.policy.manage` holders.
+   */
   async postmortemLinker(req: Request, entityRef: string): Promise<Caller> {
     const credentials = await this.ctx.pulseAuth.user(req);
-    await this.assertOwnerOrHolder(credentials, entityRef, pulsePolicyManagePermission, 'link postmortems of');
+    await this.assertOwnerOrHolder(credentials, entityRef, pulsePolicyManagePermission, 'link postmortems or write learnings of');
     return credentials;
+  }
+
+  /**
+   * Of these entities, those whose incidents the caller may follow up: the rule of {@link postmortemLinker} without
+   * throwing, for the `canEdit` of a list. One permission check and one batched catalog read for the whole list, never
+   * one per incident; services never may.
+   */
+  async postmortemEditableAmong(credentials: BackstageCredentials, entityRefs: string[]): Promise<Set<string>> {
+    if (!this.ctx.auth.isPrincipal(credentials, 'user') || entityRefs.length === 0) return new Set();
+    const [decision] = await this.ctx.permissions.authorize([{ permission: pulsePolicyManagePermission }], { credentials });
+    if (decision.result === AuthorizeResult.ALLOW) return new Set(entityRefs);
+    const { ownershipEntityRefs } = await this.ctx.userInfo.getUserInfo(credentials);
+    return this.ctx.pulseCatalog.ownedAmong(entityRefs, ownershipEntityRefs);
   }
 
   /**

@@ -150,6 +150,25 @@ export class PulseCatalog {
     return groups.some(group => mine.has(group));
   }
 
+  /**
+   * Which of these entities a user owns, by the rule of {@link isOwnedBy}, reading the catalog once per chunk of
+   * entities (and once for their User owners) instead of once per entity: for a list that says what the caller may edit.
+   */
+  async ownedAmong(entityRefs: string[], ownershipEntityRefs: string[]): Promise<Set<string>> {
+    const options = await this.options();
+    const refs = [...new Set(entityRefs)];
+    const declared = new Map<string, string[]>();
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const chunk = refs.slice(i, i + CHUNK);
+      const { items } = await this.catalog.getEntitiesByRefs({ entityRefs: chunk, fields: OWNED_FIELDS }, options);
+      chunk.forEach((ref, index) => declared.set(ref, items[index] ? declaredOwnersOf(items[index]!) : []));
+    }
+    const groups = await this.groupsOfOwners(declared, options);
+    const mine = new Set(ownershipEntityRefs.map(lower));
+    const owns = (ref: string) => [...declared.get(ref)!, ...(groups.get(ref) ?? [])].some(owner => mine.has(owner));
+    return new Set(refs.filter(owns));
+  }
+
   private async groupsOfUsers(userRefs: string[], options: { credentials: BackstageCredentials }) {
     const groups = new Map<string, string[]>();
     if (userRefs.length === 0) return groups;

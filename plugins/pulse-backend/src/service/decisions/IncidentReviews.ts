@@ -1,5 +1,5 @@
 import {
-  IncidentReviewResponse,
+  IncidentReview,
   incidentReviewMonth,
   incidentReviewSummary,
   OutstandingPostmortemsResponse,
@@ -37,7 +37,7 @@ export class IncidentReviews {
     groupRef: string | undefined,
     nowMs: number,
     onBehalfOf?: OnBehalfOf,
-  ): Promise<IncidentReviewResponse | undefined> {
+  ): Promise<IncidentReview | undefined> {
     const bounds = incidentReviewMonth(month)!;
     let entityRefs: string[] | undefined;
     if (groupRef) {
@@ -60,7 +60,7 @@ export class IncidentReviews {
   }
 
   /** An entity's required postmortems without a link, as the job last assessed them. */
-  async outstanding(entityRef: string, nowMs: number): Promise<OutstandingPostmortemsResponse> {
+  async outstanding(entityRef: string, nowMs: number): Promise<Omit<OutstandingPostmortemsResponse, 'canEdit'>> {
     const rows = await this.store.decisions.incidents.outstanding(entityRef, this.rules);
     return { entityRef, items: rows.map(row => reviewedIncidentOf(row, nowMs)) };
   }

@@ -287,6 +287,7 @@ describe.each(databases.eachSupportedId())('decisions API on %p', databaseId => 
       postmortemUrl: 'https://wiki.example.com/pm/inc-a',
       postmortemRequired: true,
       postmortemStatus: 'done',
+      learnings: null,
     });
     expect((await request(server).get(`${DECISIONS}/postmortems`)).body.items).toEqual([]);
 

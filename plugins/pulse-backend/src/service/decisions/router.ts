@@ -11,19 +11,16 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { audited } from '../access/audited';
 import { PulseContext } from '../context';
-import { canonicalEntityRef, entityRefFromParams } from '../entityRefs';
+import { entityRefFromParams, groupRefOf } from '../entityRefs';
 import { PulseServices } from '../services';
 import { parseInput } from '../validation';
 import { callerRef } from './callerRef';
 import { createReleaseExceptionsRouter } from './releaseExceptionsRouter';
-import { entityPolicyPutSchema, gateDecisionsQuery, quadrantQuery, reviewQuery } from './schemas';
+import { entityPolicyPutSchema, gateDecisionsQuery, quadrantQuery } from './schemas';
 
 const ENTITY = '/decisions/entities/:kind/:namespace/:name';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-const groupRefOf = (ref: string | undefined) =>
-  ref ? canonicalEntityRef(ref.includes(':') ? ref : `group:${ref}`) : undefined;
 
 function gateDecisionRecord(row: GateDecisionRow): GateDecisionRecord {
   return { ...row, decidedAt: iso(row.decidedAt) };
@@ -42,10 +39,10 @@ function entityPolicyOverrideOf(row: EntityPolicyRow, active: boolean): EntityPo
   };
 }
 
-/** The decisions endpoints: policies, the gate decision log, postmortems, the monthly review and the quadrant. */
+/** The decisions endpoints: policies, the gate decision log and the quadrant (postmortems and the review: reviewRouter). */
 export function createDecisionsRouter(
   ctx: PulseContext,
-  { access, resolver, reviews, quadrant }: Pick<PulseServices, 'access' | 'resolver' | 'reviews' | 'quadrant'>,
+  { access, resolver, quadrant }: Pick<PulseServices, 'access' | 'resolver' | 'quadrant'>,
 ): express.Router {
   const policyResponse = async (entityRef: string, credentials: BackstageCredentials): Promise<EntityPolicyResponse> => {
     const nowMs = Date.now();
@@ -104,20 +101,6 @@ export function createDecisionsRouter(
     const rows = await ctx.store.decisions.gateDecisions.list(entityRef, limit);
     const body: GateDecisionListResponse = { entityRef, items: rows.map(gateDecisionRecord) };
     res.json(body);
-  });
-
-  router.get(`${ENTITY}/postmortems`, async (req, res) => {
-    await ctx.pulseAuth.reader(req);
-    res.json(await reviews.outstanding(entityRefFromParams(req.params), Date.now()));
-  });
-
-  router.get('/decisions/review', async (req, res) => {
-    const credentials = await ctx.pulseAuth.reader(req);
-    const query = parseInput(reviewQuery, req.query, 'query');
-    const groupRef = groupRefOf(query.groupRef);
-    const review = await reviews.review(query.month, groupRef, Date.now(), credentials);
-    if (!review) throw new NotFoundError(`No group ${groupRef} in the catalog`);
-    res.json(review);
   });
 
   router.get('/decisions/quadrant', async (req, res) => {

@@ -61,17 +61,33 @@ export const quadrantQuery = z
   .object({ groupRef, days: z.coerce.number().int().min(7).max(365).default(90) })
   .strict();
 
-/** The body of `PATCH /dora/incidents/:id`: an http(s) URL, or null to unlink. */
-export const postmortemPatchSchema = z
+/**
+ * The body of `PATCH /dora/incidents/:id`: a postmortem (an http(s) URL, or null to unlink) and/or the learnings
+ * (1 to 4,000 characters once trimmed, or null to clear); at least one of the two.
+ */
+export const incidentFollowUpSchema = z
   .object({
     postmortemUrl: z
       .string()
       .max(2048)
       .url('must be an absolute URL')
       .refine(url => /^https?:\/\//i.test(url), 'must be an http or https URL')
-      .nullable(),
+      .nullable()
+      .optional(),
+    learnings: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty (send null to clear the learnings)')
+      .max(4000, 'must be at most 4000 characters')
+      .nullable()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, issues) => {
+    if (body.postmortemUrl === undefined && body.learnings === undefined) {
+      issues.addIssue({ code: z.ZodIssueCode.custom, path: ['learnings'], message: 'give postmortemUrl, learnings or both' });
+    }
+  });
 
 const DAY_MS = 86_400_000;
 

@@ -6,7 +6,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { audited } from '../access/audited';
 import { PulseContext } from '../context';
-import { postmortemPatchSchema } from '../decisions/schemas';
+import { callerRef } from '../decisions/callerRef';
+import { incidentFollowUpSchema } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
 import { batchOf, parseInput } from '../validation';
 import { PulseServices } from '../services';
@@ -17,6 +18,12 @@ import {
   doraWindowOf,
   doraWindowQuerySchema,
 } from './schemas';
+
+/** The learnings part of an incident PATCH: absent leaves them, null clears them, text is stored with who and when. */
+function learningsChange(learnings: string | null | undefined, updatedBy: string, nowMs: number) {
+  if (learnings === undefined) return {};
+  return { learnings: learnings === null ? null : { text: learnings, updatedBy, updatedAt: nowMs } };
+}
 
 /** The DORA endpoints: ingestion for service principals, scorecards for readers (CDEvents: deliveries/router.ts). */
 export function createDoraRouter(
@@ -45,20 +52,25 @@ export function createDoraRouter(
 
   const windowOf = (req: Request) => doraWindowOf(parseInput(doraWindowQuerySchema, req.query, 'window'), Date.now(), config.timeZone);
 
-  // Only the owners of the incident's entity (or policy managers) link its postmortem: the link clears a review item.
+  // Only the owners of the incident's entity (or policy managers) link its postmortem and write its learnings: the
+  // link clears a review item, and the learnings are published with the review.
   router.patch('/dora/incidents/:id', async (req, res) => {
     const incidentId = req.params.id;
     await audited(ctx.auditor, { eventId: 'postmortem-link', request: req, meta: { incidentId } }, async () => {
       await ctx.pulseAuth.user(req);
       const entityRef = await ctx.store.decisions.incidents.entityRefOf(incidentId);
       if (!entityRef) throw new NotFoundError(`No incident '${incidentId}'`);
-      await access.postmortemLinker(req, entityRef);
-      const { postmortemUrl } = parseInput(postmortemPatchSchema, req.body, 'incident');
-      const incident = await ctx.store.decisions.incidents.setPostmortemUrl(incidentId, postmortemUrl);
+      const credentials = await access.postmortemLinker(req, entityRef);
+      const { postmortemUrl, learnings } = parseInput(incidentFollowUpSchema, req.body, 'incident');
+      const incident = await ctx.store.decisions.incidents.updateFollowUp(incidentId, {
+        postmortemUrl,
+        ...learningsChange(learnings, callerRef(ctx.auth, credentials), Date.now()),
+      });
       if (!incident) throw new NotFoundError(`No incident '${incidentId}'`);
       const body: IncidentPostmortemResponse = {
         ...incident,
         postmortemStatus: postmortemStatusOf(incident.postmortemRequired, incident.postmortemUrl),
+        learnings: incident.learnings && { ...incident.learnings, updatedAt: new Date(incident.learnings.updatedAt).toISOString() },
       };
       res.json(body);
     });

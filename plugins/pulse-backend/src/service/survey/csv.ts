@@ -1,4 +1,4 @@
-import { SurveyOverview, SurveyOverviewRow } from '@pulse/plugin-pulse-common';
+import { csvDocument, SurveyOverview, SurveyOverviewRow } from '@pulse/plugin-pulse-common';
 
 const header = [
   'section',
@@ -21,14 +21,6 @@ const header = [
 ] as const;
 
 type Cells = Partial<Record<(typeof header)[number], string | number>>;
-
-/** A CSV cell: quoted when needed; cells starting with =, +, - or @ are prefixed so spreadsheets do not run them. */
-function cell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  if (typeof value === 'number') return String(Math.round(value * 10000) / 10000);
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function rowCells(section: string, row: SurveyOverviewRow): Cells {
   const named = { section, ref: row.ref, group_ref: row.groupRef, title: row.title };
@@ -61,6 +53,5 @@ export function surveyOverviewCsv(overview: SurveyOverview): string {
       pain_point_change: point.change,
     })),
   ];
-  const lines = [header.join(','), ...rows.map(row => header.map(column => cell(row[column])).join(','))];
-  return `${lines.join('\n')}\n`;
+  return csvDocument(header, rows);
 }

@@ -64,6 +64,8 @@ export const ACCESS: Record<string, PulseAccess> = {
   'get /decisions/entities/:kind/:namespace/:name/gate-decisions': 'reader',
   'get /decisions/entities/:kind/:namespace/:name/postmortems': 'reader',
   'get /decisions/review': 'reader',
+  'get /decisions/review.md': 'reader',
+  'get /decisions/review.csv': 'reader',
   'get /decisions/quadrant': 'reader',
   'post /oncall/pages': 'ingester',
   'get /oncall/groups/:namespace/:name': 'reader',

@@ -45,8 +45,10 @@ export const checkoutOutstanding: OutstandingPostmortemsResponse = {
       budgetSpent: [{ slo: 'availability', objective: '99%', share: 0.3 }],
       postmortemRequired: true,
       postmortemStatus: 'outstanding',
+      learnings: null,
     },
   ],
+  canEdit: true,
 };
 
 /** A decisions API answering with the fixtures above; override what a test needs. */

@@ -16,6 +16,7 @@ const review: IncidentReviewResponse = {
     {
       ...checkoutOutstanding.items[0],
       deployment: { id: 'dep-7', finishedAt: '2026-11-20T09:50:00.000Z', linked: 'attributed' },
+      canEdit: true,
     },
     {
       id: 'inc-43',
@@ -29,6 +30,8 @@ const review: IncidentReviewResponse = {
       postmortemRequired: true,
       postmortemStatus: 'done',
       postmortemUrl: 'https://wiki.example.com/pm/inc-43',
+      learnings: null,
+      canEdit: false,
     },
   ],
 };
