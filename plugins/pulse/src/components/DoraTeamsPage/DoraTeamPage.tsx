@@ -12,7 +12,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { DoraEntityRow } from '@pulse/plugin-pulse-common';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
-import { useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { pulseDoraApiRef } from '../../api/DoraApi';
 import { DoraMetricList, DoraTierChip } from '../EntityDoraCard';
 import { doraSummaryColumns } from './doraSummaryColumns';
@@ -39,7 +39,23 @@ export const DoraTeamPage = (props: { days: number }) => {
     [doraApi, namespace, name, props.days],
   );
 
+  const location = useLocation();
+  // Back to the ranking with the same window: this page is <ranking>/groups/:namespace/:name.
+  const ranking = location.pathname.replace(/\/groups\/[^/]+\/[^/]+\/?$/, '');
+  const allTeams = <Link to={`${ranking}${location.search}`}>← All teams</Link>;
+
   if (loading) return <Progress />;
+  // The client throws the server's ResponseError, which keeps the status: 404 is a team the catalog does not know.
+  if ((error as { statusCode?: number } | undefined)?.statusCode === 404) {
+    return (
+      <EmptyState
+        missing="info"
+        title={`No team ${namespace}/${name} in the catalog`}
+        description="The link may be old or the group was renamed. Pick a team from the list."
+        action={allTeams}
+      />
+    );
+  }
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value || value.entities.length === 0) {
     return (
@@ -47,11 +63,15 @@ export const DoraTeamPage = (props: { days: number }) => {
         missing="data"
         title={`${value?.title ?? name} owns no components`}
         description="Set spec.owner of the team's components to this group to see their delivery here."
+        action={allTeams}
       />
     );
   }
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {allTeams}
+      </Grid>
       <Grid item xs={12}>
         <InfoCard title={`${value.title ?? name}: overall`} subheader={`${value.deployments} production deployments`}>
           <DoraTierChip tier={value.tier} />

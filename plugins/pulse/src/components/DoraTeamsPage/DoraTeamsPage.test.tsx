@@ -61,7 +61,8 @@ const renderAt = (path: string, api: Partial<DoraApi>) =>
 describe('DoraTeamsPage', () => {
   it('lists the teams in ranked order with tiers, values and links to each team', async () => {
     await renderAt('/pulse/dora', { getTeamRanking: jest.fn().mockResolvedValue(ranking) });
-    const rows = screen.getAllByRole('row').slice(1);
+    // The table's own rows: the sparklines' text alternatives are tables too, inside a figure.
+    const rows = screen.getAllByRole('row').filter(row => !row.closest('figure')).slice(1);
     expect(rows[0]).toHaveTextContent('Payments');
     expect(rows[0]).toHaveTextContent('High');
     expect(rows[0]).toHaveTextContent('0.36 / day');
@@ -79,6 +80,21 @@ describe('DoraTeamsPage', () => {
     expect(screen.getByText('checkout')).toBeInTheDocument();
     expect(screen.getByText('payments-api')).toBeInTheDocument();
     expect(screen.getByText('15.0 h', { selector: 'td' })).toBeInTheDocument();
+  });
+
+  it('takes the window from the URL, so a shared link shows the same view', async () => {
+    const getTeamRanking = jest.fn().mockResolvedValue(ranking);
+    await renderAt('/pulse/dora?days=180', { getTeamRanking });
+    expect(getTeamRanking).toHaveBeenCalledWith({ days: 180 });
+    expect(screen.getByTestId('header-title')).toHaveTextContent('Last 180 days');
+  });
+
+  it('says an unknown team is not in the catalog and leads back to the list', async () => {
+    const notFound = Object.assign(new Error('Request failed with 404 Not Found'), { statusCode: 404 });
+    await renderAt('/pulse/dora/groups/default/nobody?days=30', { getGroupScorecard: jest.fn().mockRejectedValue(notFound) });
+    expect(screen.getByText('No team default/nobody in the catalog')).toBeInTheDocument();
+    expect(screen.queryByText(/Request failed/)).not.toBeInTheDocument();
+    expect(screen.getByText('← All teams').closest('a')).toHaveAttribute('href', '/pulse/dora?days=30');
   });
 
   it('shows the error', async () => {

@@ -8,11 +8,10 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { useState } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { pulseDoraApiRef } from '../../api/DoraApi';
-import { DoraWindowPicker } from '../EntityDoraCard';
+import { DORA_WINDOW_DAYS, DoraWindowPicker } from '../EntityDoraCard';
 import { DoraTeamPage } from './DoraTeamPage';
 import { DoraTeamTable } from './DoraTeamTable';
 
@@ -35,7 +34,18 @@ const DoraTeamRanking = (props: { days: number }) => {
 
 /** Every team ranked by DORA tier with its trend; a team's own page under /pulse/dora/groups/:namespace/:name. */
 export const DoraTeamsPage = () => {
-  const [days, setDays] = useState(90);
+  // The window lives in the URL (?days=180), so a view can be shared and survives a reload.
+  const [search, setSearch] = useSearchParams();
+  const asked = Number(search.get('days'));
+  const days = (DORA_WINDOW_DAYS as readonly number[]).includes(asked) ? asked : 90;
+  const setDays = (next: number) =>
+    setSearch(
+      params => {
+        params.set('days', String(next));
+        return params;
+      },
+      { replace: true },
+    );
   return (
     <Page themeId="tool">
       <Header title="DORA by team" subtitle="How every team delivers" />

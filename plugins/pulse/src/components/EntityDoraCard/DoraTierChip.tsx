@@ -5,7 +5,8 @@ import { DORA_TIER_LABELS } from './formatDora';
 
 const useStyles = makeStyles({
   elite: { backgroundColor: '#1b5e20', color: '#fff' },
-  high: { backgroundColor: '#43a047', color: '#fff' },
+  // Every pair meets WCAG AA's 4.5:1 for small text (white on #43a047 was 3.3:1).
+  high: { backgroundColor: '#c8e6c9', color: '#1b5e20' },
   medium: { backgroundColor: '#f9a825', color: '#000' },
   low: { backgroundColor: '#c62828', color: '#fff' },
   none: {},

@@ -8,7 +8,8 @@ export const DoraWindowPicker = (props: { days: number; onChange: (days: number)
   <Select
     value={props.days}
     onChange={event => props.onChange(Number(event.target.value))}
-    inputProps={{ 'aria-label': 'Window' }}
+    // The accessible name holds the visible text (WCAG 2.5.3, "label in name"), not just "Window".
+    inputProps={{ 'aria-label': `Window: Last ${props.days} days` }}
     disableUnderline
   >
     {DORA_WINDOW_DAYS.map(days => (

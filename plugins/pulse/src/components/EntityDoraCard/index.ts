@@ -2,5 +2,5 @@ export { EntityDoraCard } from './EntityDoraCard';
 export { DoraMetricList } from './DoraMetricList';
 export { DoraSparkline } from './DoraSparkline';
 export { DoraTierChip } from './DoraTierChip';
-export { DoraWindowPicker } from './DoraWindowPicker';
+export { DORA_WINDOW_DAYS, DoraWindowPicker } from './DoraWindowPicker';
 export { formatDoraValue } from './formatDora';
