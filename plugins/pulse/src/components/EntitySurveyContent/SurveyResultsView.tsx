@@ -66,7 +66,8 @@ export const SurveyResultsView = ({ results, trend }: { results: SurveyResults; 
         <Grid item xs={12}>
           <Table
             title="Questions"
-            options={{ paging: false, search: false, padding: 'dense' }}
+            // Not draggable: a draggable header is a button around the sort button (axe: nested-interactive).
+            options={{ paging: false, search: false, padding: 'dense', draggable: false }}
             columns={columns}
             data={results.questions.filter(q => q.type === 'scale' || q.type === 'nps')}
           />
