@@ -22,7 +22,7 @@ const isComponent = { kind: 'component' };
 
 const apis = pulseApiFactories.map((factory, index) =>
   ApiBlueprint.make({
-    name: ['slo', 'dora', 'survey', 'decisions'][index],
+    name: ['slo', 'dora', 'survey', 'decisions', 'deliveries', 'oncall'][index],
     params: defineParams => defineParams(factory),
   }),
 );
@@ -55,6 +55,15 @@ export const entityDoraCard = EntityCardBlueprint.make({
   },
 });
 
+/** The on-call health card, on Groups and on Components (where it shows only when the component has pages). */
+export const entityOncallCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  params: {
+    filter: { kind: { $in: ['component', 'group'] } },
+    loader: () => import('./components/OncallHealthCard').then(m => <m.EntityOncallHealthCard />),
+  },
+});
+
 /** The "Developer satisfaction" tab. */
 export const entitySurveyContent = EntityContentBlueprint.make({
   name: 'survey',
@@ -83,6 +92,6 @@ export default createFrontendPlugin({
   pluginId: 'pulse',
   title: 'Pulse',
   icon: <TrendingUpIcon />,
-  extensions: [...apis, entitySloCard, entityPolicyCard, entityDoraCard, entitySurveyContent, pulsePage],
+  extensions: [...apis, entitySloCard, entityPolicyCard, entityDoraCard, entityOncallCard, entitySurveyContent, pulsePage],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

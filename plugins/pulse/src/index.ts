@@ -8,6 +8,7 @@ export {
   EntitySloCard,
   EntityErrorBudgetPolicyCard,
   EntityDoraCard,
+  EntityOncallHealthCard,
   EntitySurveyContent,
   PulsePage,
 } from './plugin';

@@ -43,6 +43,16 @@ export const EntityDoraCard = pulsePlugin.provide(
   }),
 );
 
+/** The "On-call health" card for a Group's page and a Component's overview (shown there only when it has pages). */
+export const EntityOncallHealthCard = pulsePlugin.provide(
+  createComponentExtension({
+    name: 'EntityOncallHealthCard',
+    component: {
+      lazy: () => import('./components/OncallHealthCard').then(m => m.EntityOncallHealthCard),
+    },
+  }),
+);
+
 /** The "Developer satisfaction" tab of an entity. */
 export const EntitySurveyContent = pulsePlugin.provide(
   createComponentExtension({

@@ -7,6 +7,7 @@ import {
 import { DecisionsClient, pulseDecisionsApiRef } from './DecisionsApi';
 import { DeliveriesClient, pulseDeliveriesApiRef } from './DeliveriesApi';
 import { DoraClient, pulseDoraApiRef } from './DoraApi';
+import { OncallClient, pulseOncallApiRef } from './OncallApi';
 import { pulseSloApiRef, SloClient } from './SloApi';
 import { pulseSurveyApiRef, SurveyClient } from './SurveyApi';
 
@@ -19,4 +20,5 @@ export const pulseApiFactories: AnyApiFactory[] = [
   createApiFactory({ api: pulseSurveyApiRef, deps: clientDeps, factory: deps => new SurveyClient(deps) }),
   createApiFactory({ api: pulseDecisionsApiRef, deps: clientDeps, factory: deps => new DecisionsClient(deps) }),
   createApiFactory({ api: pulseDeliveriesApiRef, deps: clientDeps, factory: deps => new DeliveriesClient(deps) }),
+  createApiFactory({ api: pulseOncallApiRef, deps: clientDeps, factory: deps => new OncallClient(deps) }),
 ];

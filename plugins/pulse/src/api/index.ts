@@ -9,3 +9,5 @@ export { pulseDecisionsApiRef, DecisionsClient } from './DecisionsApi';
 export type { DecisionsApi } from './DecisionsApi';
 export { pulseDeliveriesApiRef, DeliveriesClient } from './DeliveriesApi';
 export type { DeliveriesApi, DeliveriesQuery } from './DeliveriesApi';
+export { pulseOncallApiRef, OncallClient, ONCALL_SURVEY_QUESTION_ID } from './OncallApi';
+export type { OncallApi, OncallSurveyScore } from './OncallApi';

@@ -9,6 +9,7 @@ import {
   EntitySloCard,
   EntityErrorBudgetPolicyCard,
   EntityDoraCard,
+  EntityOncallHealthCard,
   EntitySurveyContent,
 } from '@pulse/plugin-pulse';
 
@@ -19,6 +20,9 @@ const overviewContent = (
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityDoraCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
+      <EntityOncallHealthCard />
     </Grid>
     <Grid item xs={12}>
       <EntitySloCard />
@@ -40,6 +44,21 @@ const componentPage = (
   </EntityLayout>
 );
 
+const groupPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityOncallHealthCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const defaultPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -55,6 +74,7 @@ const defaultPage = (
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
+    <EntitySwitch.Case if={isKind('group')} children={groupPage} />
     <EntitySwitch.Case>{defaultPage}</EntitySwitch.Case>
   </EntitySwitch>
 );

@@ -1,0 +1,1 @@
+export { EntityOncallHealthCard } from './OncallHealthCard';
