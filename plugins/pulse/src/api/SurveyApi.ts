@@ -9,6 +9,7 @@ import {
   SurveyRoundSummary,
   SurveyTemplate,
 } from '@pulse/plugin-pulse-common';
+import { ApiRefusalError } from './ApiRefusalError';
 import { entityPath, PulseHttpClient } from './PulseHttpClient';
 
 /** Reads and writes the survey part of the Pulse API. Components render only what this returns. */
@@ -22,7 +23,10 @@ export interface SurveyApi {
   ): Promise<{ roundId: number; entityRef: string }>;
   /** Every round, newest first, with its participation (or why it is hidden). */
   getRounds(): Promise<SurveyRoundSummary[]>;
-  /** Creates a round (needs pulse.survey.manage); rejects with the server's 400 naming the field. */
+  /**
+   * Creates a round (needs pulse.survey.manage). The management writes reject with an ApiRefusalError: the server's
+   * message, and for a 400 the fields it names (`body.errors[].path`).
+   */
   createRound(input: SurveyRoundInput): Promise<SurveyRound>;
   /** Closes an open round at once (needs pulse.survey.manage); 409 when it is closed already. */
   closeRound(roundId: number): Promise<SurveyRound>;
@@ -67,15 +71,15 @@ export class SurveyClient extends PulseHttpClient implements SurveyApi {
   }
 
   createRound(input: SurveyRoundInput) {
-    return this.request<SurveyRound>('/surveys/rounds', { method: 'POST', body: input });
+    return this.write<SurveyRound>('/surveys/rounds', 'POST', input);
   }
 
   closeRound(roundId: number) {
-    return this.request<SurveyRound>(`/surveys/rounds/${roundId}/close`, { method: 'POST' });
+    return this.write<SurveyRound>(`/surveys/rounds/${roundId}/close`, 'POST');
   }
 
-  deleteRound(roundId: number) {
-    return this.request<void>(`/surveys/rounds/${roundId}`, { method: 'DELETE' });
+  async deleteRound(roundId: number) {
+    await this.write<void>(`/surveys/rounds/${roundId}`, 'DELETE');
   }
 
   async getTemplates() {
@@ -83,7 +87,19 @@ export class SurveyClient extends PulseHttpClient implements SurveyApi {
   }
 
   createTemplate(template: SurveyTemplate) {
-    return this.request<SurveyTemplate>('/surveys/templates', { method: 'POST', body: template });
+    return this.write<SurveyTemplate>('/surveys/templates', 'POST', template);
+  }
+
+  /** A management write; a refusal rejects with an {@link ApiRefusalError}: the server's message and the fields it names. */
+  private async write<T>(path: string, method: string, body?: unknown): Promise<T> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl('pulse');
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw await ApiRefusalError.from(response);
+    return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   }
 
   getOverview(roundId?: number) {

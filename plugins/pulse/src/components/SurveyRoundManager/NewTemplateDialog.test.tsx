@@ -1,5 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ApiRefusalError } from '../../api/ApiRefusalError';
 import { NewTemplateDialog } from './NewTemplateDialog';
 
 const type = (label: string | RegExp, value: string, index = 0) =>
@@ -71,9 +72,7 @@ describe('NewTemplateDialog', () => {
       { path: 'id', message: 'must be lower-case letters and digits joined by hyphens, e.g. focus-time' },
       { path: 'questions', message: 'question ids must be unique' },
     ];
-    const onCreate = jest
-      .fn()
-      .mockRejectedValue(Object.assign(new Error('Invalid template'), { body: { error: { name: 'InputError' }, errors } }));
+    const onCreate = jest.fn().mockRejectedValue(new ApiRefusalError('Invalid template', 400, { errors }));
     await renderInTestApp(<NewTemplateDialog onCreate={onCreate} onClose={jest.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add question' }));
     type('Type', 'choice', 1);

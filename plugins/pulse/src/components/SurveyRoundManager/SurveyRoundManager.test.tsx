@@ -2,6 +2,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { defaultSurveyTemplate, SurveyRoundSummary } from '@pulse/plugin-pulse-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ApiRefusalError } from '../../api/ApiRefusalError';
 import { pulseSurveyApiRef, SurveyApi } from '../../api/SurveyApi';
 import { PermittedSurveyRoundManager } from './SurveyRoundManager';
 
@@ -67,10 +68,11 @@ function api(overrides: Partial<SurveyApi> = {}) {
   };
 }
 
-/** A 400 as the client rejects it: a ResponseError whose body lists the fields. */
+/** A 400 as the client rejects it: the server's message and the fields its body names. */
 const refused = (errors: { path: string; message: string }[]) =>
-  Object.assign(new Error(`Invalid request: ${errors.map(e => `${e.path}: ${e.message}`).join('; ')}`), {
-    body: { error: { name: 'InputError', message: 'Invalid request' }, errors },
+  new ApiRefusalError(`Invalid round: ${errors.map(e => `${e.path}: ${e.message}`).join('; ')}`, 400, {
+    error: { name: 'InputError', message: 'Invalid round' },
+    errors,
   });
 
 /**
@@ -169,7 +171,7 @@ describe('SurveyRoundManager', () => {
           { path: 'target.entityRef', message: "is required for a target of type 'entity'" },
         ]),
       )
-      .mockRejectedValueOnce(new Error('You are not allowed to manage surveys'));
+      .mockRejectedValueOnce(new ApiRefusalError('You are not allowed to manage surveys', 403, {}));
     await renderManager(api({ createRound }));
     fireEvent.click(await screen.findByRole('button', { name: 'New round' }));
     const dialog = within(await screen.findByRole('dialog'));

@@ -10,7 +10,7 @@ export interface ApiRefusal {
   fields: ApiFieldError[];
 }
 
-/** Reads a rejected client call: a ResponseError carries the 400 body, whose `errors` name the fields. */
+/** Reads a rejected client call: an ApiRefusalError carries the 400 body, whose `errors` name the fields. */
 export function refusalOf(error: unknown): ApiRefusal {
   const body = (error as { body?: { errors?: unknown } } | undefined)?.body;
   const fields = Array.isArray(body?.errors)
