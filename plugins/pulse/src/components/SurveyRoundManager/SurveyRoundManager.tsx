@@ -95,7 +95,8 @@ export const SurveyRoundManager = ({ onRoundsChanged }: { onRoundsChanged?: Roun
     return (
       <Table
         title="Survey rounds"
-        options={{ paging: (rounds.value?.length ?? 0) > 10, pageSize: 10, search: false, padding: 'dense' }}
+        // Not draggable: a draggable header is a button around the sort button (axe: nested-interactive).
+        options={{ paging: (rounds.value?.length ?? 0) > 10, pageSize: 10, search: false, padding: 'dense', draggable: false }}
         columns={columns(Date.now(), setDialog)}
         data={rounds.value ?? []}
       />
