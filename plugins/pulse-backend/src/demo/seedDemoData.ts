@@ -2,6 +2,7 @@ import { PulseContext } from '../service/context';
 import { PulseServices } from '../service/services';
 import { seedDecisionsDemo } from './decisionsDemo';
 import { seedDoraDemo } from './doraDemo';
+import { seedOncallDemo } from './oncallDemo';
 import { seedSloDemo } from './sloDemo';
 import { seedSurveyDemo } from './surveyDemo';
 
@@ -19,4 +20,5 @@ export async function seedDemoData(ctx: PulseContext, services: PulseServices, n
   await seedDoraDemo(ctx, now);
   await seedSurveyDemo(ctx, now);
   await seedDecisionsDemo(ctx, services.gate, now);
+  await seedOncallDemo(ctx, now);
 }
