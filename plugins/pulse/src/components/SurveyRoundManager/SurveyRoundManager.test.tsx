@@ -188,6 +188,14 @@ describe('SurveyRoundManager', () => {
     expect(dialog.getByLabelText('Closes at')).not.toHaveAccessibleDescription();
   });
 
+  it('says why New round is unavailable when the templates cannot be read', async () => {
+    await renderManager(api({ getTemplates: jest.fn().mockRejectedValue(new Error('pulse backend down')) }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'New round needs the templates, which could not be read: pulse backend down',
+    );
+    expect(screen.getByRole('button', { name: 'New round' })).toBeDisabled();
+  });
+
   it('closes an open round after confirming, and lists the rounds again', async () => {
     const surveyApi = api();
     await renderManager(surveyApi);

@@ -113,6 +113,11 @@ export const SurveyRoundManager = ({ onRoundsChanged }: { onRoundsChanged?: Roun
           New template
         </Button>
       </Box>
+      {templates.error && (
+        <Typography color="error" role="alert">
+          New round needs the templates, which could not be read: {templates.error.message}
+        </Typography>
+      )}
       {table()}
       {dialog?.kind === 'round' && (
         <NewRoundDialog
