@@ -3,6 +3,7 @@ import {
   EntityPolicyOverrideInput,
   EntityPolicyResponse,
   GateDecisionListResponse,
+  IncidentFollowUpInput,
   IncidentPostmortemResponse,
   IncidentReviewResponse,
   OutstandingPostmortemsResponse,
@@ -39,8 +40,10 @@ export interface DecisionsApi {
   getOutstandingPostmortems(entity: DecisionsEntity): Promise<OutstandingPostmortemsResponse>;
   /** The incidents of a month (`YYYY-MM`) for a team, or for the organisation without one. */
   getIncidentReview(options: { month: string; groupRef?: string }): Promise<IncidentReviewResponse>;
-  /** Links (or with null unlinks) an incident's postmortem. */
-  setPostmortemUrl(incidentId: string, postmortemUrl: string | null): Promise<IncidentPostmortemResponse>;
+  /** The month's review as a file to publish: Markdown or CSV text. */
+  getIncidentReviewExport(options: { month: string; groupRef?: string; format: 'md' | 'csv' }): Promise<string>;
+  /** Links or unlinks an incident's postmortem and/or writes or clears its learnings (null clears, absent keeps). */
+  updateIncidentFollowUp(incidentId: string, input: IncidentFollowUpInput): Promise<IncidentPostmortemResponse>;
   /** Every service of a team, or of the organisation, placed by speed against reliability. */
   getSpeedReliability(options?: { groupRef?: string; days?: number }): Promise<SpeedReliabilityResponse>;
 }
@@ -96,11 +99,12 @@ export class DecisionsClient extends PulseHttpClient implements DecisionsApi {
     return this.request(`/decisions/review${query(options)}`);
   }
 
-  setPostmortemUrl(incidentId: string, postmortemUrl: string | null): Promise<IncidentPostmortemResponse> {
-    return this.request(`/dora/incidents/${encodeURIComponent(incidentId)}`, {
-      method: 'PATCH',
-      body: { postmortemUrl },
-    });
+  getIncidentReviewExport(options: { month: string; groupRef?: string; format: 'md' | 'csv' }): Promise<string> {
+    return this.requestText(`/decisions/review.${options.format}${query({ month: options.month, groupRef: options.groupRef })}`);
+  }
+
+  updateIncidentFollowUp(incidentId: string, input: IncidentFollowUpInput): Promise<IncidentPostmortemResponse> {
+    return this.request(`/dora/incidents/${encodeURIComponent(incidentId)}`, { method: 'PATCH', body: input });
   }
 
   getSpeedReliability(options?: { groupRef?: string; days?: number }): Promise<SpeedReliabilityResponse> {

@@ -27,6 +27,16 @@ export class PulseHttpClient {
     }
     return (await response.json()) as T;
   }
+
+  /** Sends a GET to a path of the Pulse API and returns its body as text (exports), or throws the server's error. */
+  protected async requestText(path: string): Promise<string> {
+    const baseUrl = await this.options.discoveryApi.getBaseUrl('pulse');
+    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
+  }
 }
 
 /** `/entities/:kind/:namespace/:name` for an entity. */

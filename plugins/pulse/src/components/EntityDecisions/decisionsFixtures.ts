@@ -64,7 +64,8 @@ export function decisionsApiAnswering(overrides: Partial<DecisionsApi> = {}): De
     getGateDecisions: async () => checkoutGateDecisions,
     getOutstandingPostmortems: async () => checkoutOutstanding,
     getIncidentReview: jest.fn(),
-    setPostmortemUrl: jest.fn(),
+    getIncidentReviewExport: jest.fn(),
+    updateIncidentFollowUp: jest.fn(),
     getSpeedReliability: jest.fn(),
     ...overrides,
   };

@@ -1,9 +1,10 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { IncidentReviewResponse } from '@pulse/plugin-pulse-common';
-import { screen } from '@testing-library/react';
-import { pulseDecisionsApiRef } from '../../api/DecisionsApi';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useLocation } from 'react-router-dom';
+import { DecisionsApi, pulseDecisionsApiRef } from '../../api/DecisionsApi';
 import { checkoutOutstanding, decisionsApiAnswering } from '../EntityDecisions/decisionsFixtures';
-import { IncidentReview } from './IncidentReviewPage';
+import { IncidentReview, IncidentReviewPage } from './IncidentReviewPage';
 
 const review: IncidentReviewResponse = {
   month: '2026-11',
@@ -30,7 +31,7 @@ const review: IncidentReviewResponse = {
       postmortemRequired: true,
       postmortemStatus: 'done',
       postmortemUrl: 'https://wiki.example.com/pm/inc-43',
-      learnings: null,
+      learnings: { text: 'Cache the rates\nand alert on misses', updatedBy: 'user:default/ada', updatedAt: '2026-11-22T09:30:00.000Z' },
       canEdit: false,
     },
   ],
@@ -74,5 +75,90 @@ describe('IncidentReview', () => {
       }),
     );
     expect(await screen.findByText(/Could not load the incident review/)).toBeInTheDocument();
+  });
+});
+
+describe('IncidentReview learnings and follow-up', () => {
+  it('shows each incident\'s learnings with their author, and "Edit" only where the caller may edit', async () => {
+    await render();
+    const learnings = await screen.findAllByTestId('incident-learnings');
+    // inc-42 has none; inc-43 has ada's, the line break kept, then who wrote it.
+    expect(learnings[0]).toHaveTextContent('none yet');
+    expect(learnings[1].textContent).toContain('Cache the rates\nand alert on misses');
+    expect(learnings[1]).toHaveTextContent(/^Cache the rates and alert on misses\s*user:default\/ada, /);
+    // canEdit: true for inc-42 only, so one Edit button.
+    expect(screen.getAllByRole('button', { name: 'Edit' })).toHaveLength(1);
+  });
+
+  it('edits an incident in the dialog and reloads the review after Save', async () => {
+    const getIncidentReview = jest.fn(async () => review);
+    const updateIncidentFollowUp = jest.fn(async () => ({
+      id: 'inc-42',
+      entityRef: 'component:default/checkout',
+      postmortemUrl: 'https://wiki.example.com/pm/inc-42',
+      postmortemRequired: true,
+      postmortemStatus: 'done' as const,
+      learnings: null,
+    }));
+    await render(decisionsApiAnswering({ getIncidentReview, updateIncidentFollowUp }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = within(await screen.findByTestId('postmortem-dialog'));
+    fireEvent.change(dialog.getByLabelText('Postmortem URL'), { target: { value: 'https://wiki.example.com/pm/inc-42' } });
+    fireEvent.click(dialog.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(getIncidentReview).toHaveBeenCalledTimes(2));
+    expect(updateIncidentFollowUp).toHaveBeenCalledWith('inc-42', { postmortemUrl: 'https://wiki.example.com/pm/inc-42', learnings: null });
+    await waitFor(() => expect(screen.queryByTestId('postmortem-dialog')).not.toBeInTheDocument());
+  });
+
+  it('exports the month as Markdown and CSV files fetched through the API client', async () => {
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:review';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function recordDownload(this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    const getIncidentReviewExport = jest.fn(async ({ format }: { format: 'md' | 'csv' }) => (format === 'md' ? '# Incident review' : 'id\n'));
+    await render(decisionsApiAnswering({ getIncidentReview: async () => review, getIncidentReviewExport }));
+
+    fireEvent.click(await screen.findByTestId('review-export-md'));
+    await waitFor(() => expect(names).toEqual(['pulse-review-2026-11-payments.md']));
+    fireEvent.click(screen.getByTestId('review-export-csv'));
+    await waitFor(() => expect(names).toEqual(['pulse-review-2026-11-payments.md', 'pulse-review-2026-11-payments.csv']));
+    expect(getIncidentReviewExport.mock.calls.map(([options]) => options)).toEqual([
+      { month: '2026-11', groupRef: 'group:default/payments', format: 'md' },
+      { month: '2026-11', groupRef: 'group:default/payments', format: 'csv' },
+    ]);
+    expect(await blobs[0].text()).toBe('# Incident review');
+    expect(blobs[1].type).toBe('text/csv;charset=utf-8');
+    expect(screen.getByTestId('review-export-md')).toHaveTextContent('Export Markdown');
+    expect(screen.getByTestId('review-export-csv')).toHaveTextContent('Export CSV');
+    click.mockRestore();
+  });
+});
+
+/** Shows the current URL's query, to check that the month picker writes the month into it. */
+const Search = () => <span data-testid="search">{useLocation().search}</span>;
+
+describe('IncidentReviewPage', () => {
+  it('reads the month from the URL and writes the picked month back into it', async () => {
+    const getIncidentReview = jest.fn(async ({ month }: { month: string }) => ({ ...review, month, incidents: [] }));
+    const api: DecisionsApi = decisionsApiAnswering({ getIncidentReview });
+    await renderInTestApp(
+      <TestApiProvider apis={[[pulseDecisionsApiRef, api]]}>
+        <IncidentReviewPage />
+        <Search />
+      </TestApiProvider>,
+      { routeEntries: ['/?month=2026-10'] },
+    );
+    expect(await screen.findByText('No production incidents in 2026-10')).toBeInTheDocument();
+    expect(getIncidentReview).toHaveBeenCalledWith({ month: '2026-10', groupRef: undefined });
+
+    fireEvent.change(screen.getByLabelText('Month'), { target: { value: '2026-09' } });
+    expect(await screen.findByText('No production incidents in 2026-09')).toBeInTheDocument();
+    expect(screen.getByTestId('search')).toHaveTextContent('?month=2026-09');
   });
 });

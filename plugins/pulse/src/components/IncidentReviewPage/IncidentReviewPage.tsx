@@ -10,32 +10,49 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Grid, TextField, Typography } from '@material-ui/core';
-import { incidentReviewMonthOf } from '@pulse/plugin-pulse-common';
+import { incidentReviewMonth, incidentReviewMonthOf } from '@pulse/plugin-pulse-common';
 import { useState } from 'react';
-import { Route, Routes, useParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
+import { Route, Routes, useParams, useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { pulseDecisionsApiRef } from '../../api/DecisionsApi';
 import { percentText } from '../EntityDecisions';
-import { IncidentReviewTable } from './IncidentReviewTable';
+import { PostmortemDialog } from '../PostmortemDialog';
+import { IncidentReviewTable, ReviewRow } from './IncidentReviewTable';
+import { ReviewExportButtons } from './ReviewExportButtons';
 
-/** One month's review for a team (`groupRef`) or the organisation. */
+/** One month's review for a team (`groupRef`) or the organisation, with its exports and the postmortem dialog. */
 export const IncidentReview = ({ month, groupRef }: { month: string; groupRef?: string }) => {
   const api = useApi(pulseDecisionsApiRef);
-  const { value, loading, error } = useAsync(() => api.getIncidentReview({ month, groupRef }), [api, month, groupRef]);
-  if (loading) return <Progress />;
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getIncidentReview({ month, groupRef }),
+    [api, month, groupRef],
+  );
+  const [editing, setEditing] = useState<ReviewRow>();
+  if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel title="Could not load the incident review" error={error} />;
+  const exports = (
+    <Grid item xs={12}>
+      <ReviewExportButtons month={month} groupRef={groupRef} />
+    </Grid>
+  );
   if (!value || value.incidents.length === 0) {
     return (
-      <EmptyState
-        missing="data"
-        title={`No production incidents in ${month}`}
-        description="Incidents arrive through POST /api/pulse/dora/incidents or CDEvents incident events; with SLOs defined, each one's budget spend is computed from the SLI samples during it."
-      />
+      <Grid container spacing={3}>
+        {exports}
+        <Grid item xs={12}>
+          <EmptyState
+            missing="data"
+            title={`No production incidents in ${month}`}
+            description="Incidents arrive through POST /api/pulse/dora/incidents or CDEvents incident events; with SLOs defined, each one's budget spend is computed from the SLI samples during it."
+          />
+        </Grid>
+      </Grid>
     );
   }
   const { summary } = value;
   return (
     <Grid container spacing={3}>
+      {exports}
       <Grid item xs={12}>
         <InfoCard title="Summary" subheader={`Postmortem required above ${percentText(value.postmortemThreshold)} of any error budget`}>
           <Typography variant="body1" data-testid="review-summary">
@@ -46,8 +63,18 @@ export const IncidentReview = ({ month, groupRef }: { month: string; groupRef?: 
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <IncidentReviewTable incidents={value.incidents} />
+        <IncidentReviewTable incidents={value.incidents} onEdit={setEditing} />
       </Grid>
+      {editing && (
+        <PostmortemDialog
+          incident={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => {
+            setEditing(undefined);
+            retry();
+          }}
+        />
+      )}
     </Grid>
   );
 };
@@ -57,19 +84,31 @@ const TeamReview = ({ month }: { month: string }) => {
   return <IncidentReview month={month} groupRef={`group:${namespace}/${name}`} />;
 };
 
-/** The monthly incident review of the organisation at /pulse/review, of a team under /groups/:namespace/:name. */
+/**
+ * The monthly incident review of the organisation at /pulse/review, of a team under /groups/:namespace/:name. The
+ * month lives in the URL (`?month=2026-11`, the current UTC month without one), so a month's review has a stable URL.
+ */
 export const IncidentReviewPage = () => {
-  const [month, setMonth] = useState(() => incidentReviewMonthOf(Date.now()));
+  const [searchParams, setSearchParams] = useSearchParams();
+  const asked = searchParams.get('month');
+  const month = asked && incidentReviewMonth(asked) ? asked : incidentReviewMonthOf(Date.now());
+  const pickMonth = (picked: string) => {
+    if (!incidentReviewMonth(picked)) return;
+    const next = new URLSearchParams(searchParams);
+    next.set('month', picked);
+    setSearchParams(next);
+  };
   return (
     <Page themeId="tool">
-      <Header title="Monthly incident review" subtitle="What broke, what it cost, and whether we learned from it" />
+      <Header title="Monthly incident review" subtitle="What broke, what it cost, and what we learned from it" />
       <Content>
         <ContentHeader title={month}>
           <TextField
+            id="review-month"
             label="Month"
             type="month"
             value={month}
-            onChange={e => e.target.value && setMonth(e.target.value)}
+            onChange={e => pickMonth(e.target.value)}
             InputLabelProps={{ shrink: true }}
           />
         </ContentHeader>

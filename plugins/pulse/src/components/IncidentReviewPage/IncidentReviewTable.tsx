@@ -1,15 +1,19 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, TableColumn } from '@backstage/core-components';
-import { Chip } from '@material-ui/core';
-import { ReviewedIncident } from '@pulse/plugin-pulse-common';
+import { Button, Chip } from '@material-ui/core';
+import { IncidentReviewResponse } from '@pulse/plugin-pulse-common';
 import { percentText } from '../EntityDecisions';
+import { LearningsText } from '../PostmortemDialog';
+
+/** An incident of the review, with whether the caller may edit its follow-up. */
+export type ReviewRow = IncidentReviewResponse['incidents'][number];
 
 const entityLink = (entityRef: string) => {
   const { kind, namespace, name } = parseEntityRef(entityRef);
   return <Link to={`/catalog/${namespace}/${kind}/${name}`}>{name}</Link>;
 };
 
-const columns: TableColumn<ReviewedIncident>[] = [
+const columnsOf = (onEdit: (incident: ReviewRow) => void): TableColumn<ReviewRow>[] => [
   { title: 'Incident', render: row => `${row.id}${row.description ? `: ${row.description}` : ''}` },
   { title: 'Service', render: row => entityLink(row.entityRef) },
   { title: 'Started', render: row => new Date(row.createdAt).toLocaleString() },
@@ -37,14 +41,24 @@ const columns: TableColumn<ReviewedIncident>[] = [
       );
     },
   },
+  { title: 'Learnings', render: row => <LearningsText learnings={row.learnings} /> },
+  {
+    title: 'Follow-up',
+    render: row =>
+      row.canEdit ? (
+        <Button size="small" variant="outlined" onClick={() => onEdit(row)}>
+          Edit
+        </Button>
+      ) : null,
+  },
 ];
 
-/** The month's incidents, oldest first. */
-export const IncidentReviewTable = ({ incidents }: { incidents: ReviewedIncident[] }) => (
-  <Table<ReviewedIncident>
+/** The month's incidents, oldest first; "Edit" (for those the caller may edit) opens the postmortem dialog. */
+export const IncidentReviewTable = ({ incidents, onEdit }: { incidents: ReviewRow[]; onEdit: (incident: ReviewRow) => void }) => (
+  <Table<ReviewRow>
     title="Incidents"
     options={{ paging: false, search: false, sorting: false }}
-    columns={columns}
+    columns={columnsOf(onEdit)}
     data={incidents}
   />
 );

@@ -1,0 +1,2 @@
+export * from './PostmortemDialog';
+export * from './LearningsText';
