@@ -125,6 +125,19 @@ describe('the Pulse portal', { timeout: 600_000 }, () => {
     await snap('incident-review');
   });
 
+  it('shows the on-call health of the team overloaded at night, without naming anyone', async () => {
+    await open('/catalog/default/group/payments');
+    const card = page.getByTestId('oncall-health-card');
+    await card.getByText('Pages per 12-hour shift').waitFor();
+    const text = await card.innerText();
+    assert.match(text, /Unhealthy/, 'the demo payments team pages more than twice per shift');
+    assert.match(text, /hours in Europe\/Berlin/);
+    assert.doesNotMatch(text, /hana|ivan|user:/i, 'the card names no responder');
+    // The weekly chart draws one bar per week and kind of page.
+    await card.getByTestId('oncall-weekly').locator('path.recharts-rectangle').first().waitFor();
+    await card.screenshot({ path: path.join(screenshots, 'oncall-card.png') });
+  });
+
   it('blocks a release of the exhausted demo service through the pulse CLI', () => {
     const gate = spawnSync(
       process.execPath,

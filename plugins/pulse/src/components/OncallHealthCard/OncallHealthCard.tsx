@@ -65,8 +65,10 @@ export const EntityOncallHealthCard = () => {
     ? `${value.health.pages} pages in the last ${Math.round(value.health.window.days)} days, hours in ${value.health.timeZone}`
     : undefined;
   return (
-    <InfoCard title="On-call health" subheader={subheader}>
-      {content()}
-    </InfoCard>
+    <Box data-testid="oncall-health-card" height="100%">
+      <InfoCard title="On-call health" subheader={subheader}>
+        {content()}
+      </InfoCard>
+    </Box>
   );
 };
