@@ -104,7 +104,7 @@ export const SurveyPlatformPage = () => {
           <Grid item xs={12}>
             <Table
               title="Teams"
-              options={{ paging: false, search: false, padding: 'dense' }}
+              options={{ paging: false, search: false, padding: 'dense', draggable: false }}
               columns={scoreColumns('Team')}
               data={overview.teams}
             />
@@ -113,7 +113,7 @@ export const SurveyPlatformPage = () => {
             <InfoCard title="Top pain points">
               {overview.painPoints.length > 0 ? (
                 <Table
-                  options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+                  options={{ paging: false, search: false, toolbar: false, padding: 'dense', draggable: false }}
                   columns={painPointColumns}
                   data={overview.painPoints.slice(0, 5)}
                 />
@@ -132,7 +132,8 @@ export const SurveyPlatformPage = () => {
           <Grid item xs={12}>
             <Table
               title="Entities"
-              options={{ paging: overview.entities.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+              // Not draggable: a draggable header is a button around the sort button (axe: nested-interactive).
+              options={{ paging: overview.entities.length > 20, pageSize: 20, search: true, padding: 'dense', draggable: false }}
               columns={scoreColumns('Entity')}
               data={overview.entities}
             />
