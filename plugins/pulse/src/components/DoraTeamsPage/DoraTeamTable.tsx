@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { DoraTeamRow } from '@pulse/plugin-pulse-common';
 import { DoraSparkline } from '../EntityDoraCard';
+import { OncallReadingCell } from '../OncallHealthCard';
 import { doraSummaryColumns } from './doraSummaryColumns';
 
 const columns: TableColumn<DoraTeamRow>[] = [
@@ -19,6 +20,7 @@ const columns: TableColumn<DoraTeamRow>[] = [
     title: 'Deployments per week',
     render: row => <DoraSparkline weekly={row.weekly} field="deployments" label="Deployments" />,
   },
+  { title: 'On-call (28 days)', render: row => <OncallReadingCell entityRef={row.groupRef} /> },
 ];
 
 /** The teams in the order the API ranks them (best tier first). */

@@ -1,1 +1,2 @@
 export { EntityOncallHealthCard } from './OncallHealthCard';
+export { OncallReadingCell } from './OncallReadingCell';

@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { SpeedReliabilityService } from '@pulse/plugin-pulse-common';
 import { percentText } from '../EntityDecisions';
+import { OncallReadingCell } from '../OncallHealthCard';
 
 /** A number shown to `digits` decimals with its unit, or a dash when there is none. */
 const orDash = (value: number | null, unit = '', digits = 1) =>
@@ -23,6 +24,7 @@ const columns: TableColumn<SpeedReliabilityService>[] = [
     title: 'Change failure rate',
     render: row => `${orDash(row.changeFailureRatePercent, '%')} (${row.changeFailureRateTier ?? 'no tier'})`,
   },
+  { title: 'On-call (28 days)', render: row => <OncallReadingCell entityRef={row.entityRef} /> },
 ];
 
 /** Every service with its reading and the four numbers behind it. */
