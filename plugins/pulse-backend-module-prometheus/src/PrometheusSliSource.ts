@@ -13,8 +13,9 @@ import { PrometheusSourceConfig } from './config';
 import { intervalStarts, sliCountsOf } from './intervalCounts';
 import { sliValuesOf } from './intervalValues';
 import { PrometheusClient } from './PrometheusClient';
+import { queryForStep } from './queryTemplate';
 
-/** OpenSLO's Prometheus metric source: `spec.query` is PromQL. */
+/** OpenSLO's Prometheus metric source: `spec.query` is PromQL, with Sloth's `{{.window}}` placeholder (queryTemplate.ts). */
 const prometheusSpec = z.object({ query: z.string().min(1) });
 
 /** Fills SLOs whose indicator's metric sources are `type: Prometheus`, with range queries on a fixed step. */
@@ -73,7 +74,7 @@ export class PrometheusSliSource implements PulseSliSource {
   private queryOf({ metricSource }: SloMetricSource): string {
     const spec = prometheusSpec.safeParse(metricSource.spec);
     if (!spec.success) throw new InputError('A Prometheus metric source needs spec.query (PromQL)');
-    return spec.data.query;
+    return queryForStep(spec.data.query, this.config.stepMs);
   }
 
   private baseUrlOf({ metricSource }: SloMetricSource): string {

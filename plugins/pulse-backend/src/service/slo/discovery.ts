@@ -4,6 +4,7 @@ import { PULSE_OPENSLO_ANNOTATION, SloDefinition, SloIndicator, pulseServiceIdOf
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PulseContext } from '../context';
+import { foreignSloConverterOf } from './foreignSlo';
 import { parseOpenSloDocument, parseYamlDocuments } from './openSlo';
 import { openSloBundleOf } from './openSloBundle';
 
@@ -77,18 +78,25 @@ async function readLocation(ctx: PulseContext, location: OpenSloLocation): Promi
 }
 
 /**
- * The entity's SLOs from all its files: SLI documents anywhere among them resolve `indicatorRef`s. An SLO whose
+ * The entity's SLOs from all its files: OpenSLO `kind: SLO` documents, and Sloth and Pyrra resources converted to
+ * OpenSLO (a Sloth resource gives one SLO per entry of `spec.slos`). SLI documents anywhere among them resolve `indicatorRef`s. An SLO whose
  * `spec.service` names a `kind: Service` document that is not this entity (by `pulse.dev/service-id`, else name) belongs
  * to another entity sharing the files and is passed over.
  */
 function sloDefinitionsOf(ctx: PulseContext, entity: Entity, files: Array<{ where: string; text: string }>) {
   const slos: Array<{ where: string; document: unknown; position: string }> = [];
+  const converted: Array<{ where: string; definition: SloDefinition }> = [];
   const indicators = new Map<string, SloIndicator>();
   const services = new Set<string>();
   let invalid = 0;
   for (const { where, text } of files) {
     for (const [i, document] of parseYamlDocuments(text).entries()) {
       try {
+        const converter = foreignSloConverterOf(document);
+        if (converter) {
+          converter.convert(document).forEach(definition => converted.push({ where, definition }));
+          continue;
+        }
         const bundle = openSloBundleOf([document]);
         bundle.slos.forEach(s => slos.push({ where, document: s.document, position: `document ${i + 1} of ${where}` }));
         bundle.indicators.forEach((indicator, name) => indicators.set(name, indicator));
@@ -100,18 +108,18 @@ function sloDefinitionsOf(ctx: PulseContext, entity: Entity, files: Array<{ wher
     }
   }
   const entityServices = new Set([pulseServiceIdOf(entity), entity.metadata.name]);
-  const definitions: Array<{ where: string; definition: SloDefinition }> = [];
+  const parsed = [...converted];
   for (const { where, document, position } of slos) {
     try {
-      const definition = parseOpenSloDocument(document, indicators);
-      const service = definition.spec.service;
-      if (service && services.has(service) && !entityServices.has(service)) continue;
-      definitions.push({ where, definition });
+      parsed.push({ where, definition: parseOpenSloDocument(document, indicators) });
     } catch (e) {
       invalid += 1;
       ctx.logger.warn(`Pulse SLO discovery: skipping ${position}: ${(e as Error).message}`);
     }
   }
+  const definitions = parsed.filter(({ definition: { spec } }) => {
+    return !(spec.service && services.has(spec.service) && !entityServices.has(spec.service));
+  });
   return { definitions, invalid };
 }
 
