@@ -1,8 +1,9 @@
-import { Box, Chip, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import { EntityPolicyResponse, PolicyReleaseGateResponse } from '@pulse/plugin-pulse-common';
+import { StatusChip } from '../StatusChip';
 import { localTime } from './format';
 
-const CHIP_COLOR = { normal: 'primary', caution: 'default', freeze: 'secondary' } as const;
+const STATE_TONE = { normal: 'good', caution: 'warning', freeze: 'bad' } as const;
 
 /** The entity's state with the gate's reasons, and its override: who set it, why, until when. */
 export const PolicyStateSummary = ({ gate, policy }: { gate: PolicyReleaseGateResponse; policy: EntityPolicyResponse }) => {
@@ -11,7 +12,7 @@ export const PolicyStateSummary = ({ gate, policy }: { gate: PolicyReleaseGateRe
     <Box marginBottom={2}>
       <Typography variant="body1" component="div">
         State:{' '}
-        <Chip data-testid="policy-state" size="small" color={CHIP_COLOR[gate.state]} label={gate.state} /> · release
+        <StatusChip data-testid="policy-state" tone={STATE_TONE[gate.state]} label={gate.state} /> · release
         gate: {gate.decision}
       </Typography>
       <Box component="ul" marginY={1} paddingLeft={3}>

@@ -1,17 +1,11 @@
-import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
-import { SloCompositeReport, SloStatus } from '@pulse/plugin-pulse-common';
-import { formatBurnRate, formatPercent, formatTimeToExhaustion } from './format';
+import { Box, Typography, makeStyles } from '@material-ui/core';
+import { SloCompositeReport } from '@pulse/plugin-pulse-common';
+import { StatusChip } from '../StatusChip';
+import { formatBurnRate, formatPercent, formatTimeToExhaustion, SLO_STATUS_TONE } from './format';
 
 const useStyles = makeStyles(theme => ({
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(1), padding: theme.spacing(1, 0) },
 }));
-
-const statusColor: Record<SloStatus, 'primary' | 'secondary' | 'default'> = {
-  OK: 'primary',
-  WARNING: 'secondary',
-  BREACHED: 'secondary',
-  INSUFFICIENT_DATA: 'default',
-};
 
 /** How much each objective has spent of the composite's budget: "Orders ×1: 80.0%". */
 const sharesText = (composite: SloCompositeReport) =>
@@ -36,9 +30,9 @@ export const SloCompositeLine = ({ composite }: { composite: SloCompositeReport 
       <Typography variant="body2" component="span" color="textSecondary">
         {`burn rate (1h) ${formatBurnRate(composite.burnRates['1h'])}, time to exhaustion ${formatTimeToExhaustion(composite.timeToExhaustion)}`}
       </Typography>
-      <Chip size="small" color={statusColor[composite.status]} label={composite.status} data-testid="slo-composite-status" />
+      <StatusChip tone={SLO_STATUS_TONE[composite.status]} label={composite.status} data-testid="slo-composite-status" />
       {composite.alert !== 'none' && (
-        <Chip size="small" color="secondary" label={`Alert: ${composite.alert}`} data-testid="slo-composite-alert" />
+        <StatusChip tone="bad" label={`Alert: ${composite.alert}`} data-testid="slo-composite-alert" />
       )}
       <Typography variant="caption" color="textSecondary" component="p" style={{ width: '100%' }}>
         {`Spent of the composite budget, by weighted objective: ${sharesText(composite)}`}

@@ -1,8 +1,16 @@
 import { Gauge } from '@backstage/core-components';
 import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
-import { SloAlertSeverity, SloDataIssue, SloObjectiveReport, SloStatus } from '@pulse/plugin-pulse-common';
+import { SloAlertSeverity, SloDataIssue, SloObjectiveReport } from '@pulse/plugin-pulse-common';
+import { StatusChip } from '../StatusChip';
 import { BudgetBurndownChart } from './BudgetBurndownChart';
-import { formatAmount, formatBurnRate, formatPercent, formatTarget, formatTimeToExhaustion } from './format';
+import {
+  formatAmount,
+  formatBurnRate,
+  formatPercent,
+  formatTarget,
+  formatTimeToExhaustion,
+  SLO_STATUS_TONE,
+} from './format';
 
 const useStyles = makeStyles(theme => ({
   panel: { padding: theme.spacing(1, 0, 2) },
@@ -10,13 +18,6 @@ const useStyles = makeStyles(theme => ({
   chips: { display: 'flex', gap: theme.spacing(1), marginTop: theme.spacing(1) },
   gauge: { maxWidth: 160, margin: '0 auto' },
 }));
-
-const statusColor: Record<SloStatus, 'primary' | 'secondary' | 'default'> = {
-  OK: 'primary',
-  WARNING: 'secondary',
-  BREACHED: 'secondary',
-  INSUFFICIENT_DATA: 'default',
-};
 
 const alertLabel: Record<SloAlertSeverity, string> = {
   page: 'Alert: page',
@@ -88,11 +89,9 @@ export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport
           />
         </dl>
         <Box className={classes.chips}>
-          <Chip size="small" color={statusColor[objective.status]} label={objective.status} data-testid="slo-status" />
-          <Chip
-            size="small"
-            variant={objective.alert === 'none' ? 'outlined' : 'default'}
-            color={objective.alert === 'none' ? 'default' : 'secondary'}
+          <StatusChip tone={SLO_STATUS_TONE[objective.status]} label={objective.status} data-testid="slo-status" />
+          <StatusChip
+            tone={objective.alert === 'none' ? 'neutral' : 'bad'}
             label={alertLabel[objective.alert]}
             data-testid="slo-alert"
           />

@@ -1,4 +1,14 @@
 /** Display helpers for the SLO card: formatting only, the numbers come from the API. */
+import { SloStatus } from '@pulse/plugin-pulse-common';
+import { StatusTone } from '../StatusChip';
+
+/** How an SLO status reads on its badge. */
+export const SLO_STATUS_TONE: Record<SloStatus, StatusTone> = {
+  OK: 'good',
+  WARNING: 'warning',
+  BREACHED: 'bad',
+  INSUFFICIENT_DATA: 'neutral',
+};
 
 /** 0.99873 -> "99.87%"; null -> "–". */
 export function formatPercent(fraction: number | null, digits = 2): string {

@@ -1,7 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, TableColumn } from '@backstage/core-components';
-import { Button, Chip } from '@material-ui/core';
+import { Button } from '@material-ui/core';
 import { IncidentReviewResponse } from '@pulse/plugin-pulse-common';
+import { StatusChip } from '../StatusChip';
 import { percentText } from '../EntityDecisions';
 import { LearningsText } from '../PostmortemDialog';
 
@@ -35,7 +36,7 @@ const columnsOf = (onEdit: (incident: ReviewRow) => void): TableColumn<ReviewRow
     render: row => {
       if (row.postmortemUrl) return <Link to={row.postmortemUrl}>done</Link>;
       return row.postmortemStatus === 'outstanding' ? (
-        <Chip size="small" color="secondary" label="outstanding" />
+        <StatusChip tone="bad" label="outstanding" />
       ) : (
         'not required'
       );
