@@ -52,6 +52,7 @@ describe.each(databases.eachSupportedId())('PulseStore on %p', databaseId => {
       '20261204000050_deliveries.js',
       '20261205000100_policy_overrides_exceptions.js',
       '20261205000200_incident_learnings.js',
+      '20261205000400_slo_composite_objectives.js',
       '20261205000500_oncall_pages.js',
     ]);
     expect(await store.isEmpty()).toBe(true);
