@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PulseContext } from '../context';
 import { discoverAnnotatedSlos, openSloLocationOf } from './discovery';
 import { parseOpenSloDocument, parseYamlDocuments } from './openSlo';
+import { pyrraBoolGauge, pyrraLatency, slothCheckout } from './__fixtures__/slothPyrraExamples';
 
 jest.setTimeout(60_000);
 
@@ -186,5 +187,40 @@ spec:
       spec: { thresholdMetric: { metricSource: { type: 'Prometheus' } } },
     });
     expect(payments?.definition.spec.indicatorRef).toBeUndefined();
+  });
+});
+
+describe('discoverAnnotatedSlos with Sloth and Pyrra resources', () => {
+  it('takes one SLO per entry of a Sloth resource and one per Pyrra resource, beside OpenSLO; a bad one is skipped', async () => {
+    const store = await PulseStore.fromClient(await databases.init('SQLITE_3'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'pulse-slo-'));
+    // Sloth's two SLOs, a Pyrra SLO and an OpenSLO one in one file; in another, a Pyrra SLO with a 100% target.
+    writeFileSync(path.join(dir, 'checkout.yaml'), `${slothCheckout}---\n${pyrraLatency}---\n${slo('availability')}`);
+    writeFileSync(path.join(dir, 'broken.yaml'), pyrraBoolGauge.replace('target: "99"', 'target: "100"'));
+    const location = `file:${path.join(dir, 'entities.yaml')}`;
+    const at = (value: string) => ({ 'pulse.dev/openslo': value, 'backstage.io/managed-by-location': location });
+    const logger = mockServices.logger.mock();
+    const ctx = {
+      store,
+      catalog: catalogServiceMock({ entities: [component('checkout', at('./checkout.yaml')), component('probes', at('./broken.yaml'))] }),
+      auth: mockServices.auth(),
+      logger,
+      urlReader: mockServices.urlReader.mock(),
+    } as unknown as PulseContext;
+
+    expect(await discoverAnnotatedSlos(ctx, 1000)).toEqual({ entities: 2, upserted: 4, skipped: 1 });
+
+    expect(await store.slo.listSloNames('component:default/checkout')).toEqual([
+      'availability',
+      'checkout-requests',
+      'checkout-slow-requests',
+      'image-render-latency',
+    ]);
+    const requests = await store.slo.getSlo('component:default/checkout', 'checkout-requests');
+    expect(requests).toMatchObject({ source: 'annotation', sourceLocation: `file:${path.join(dir, 'checkout.yaml')}` });
+    // 99.5% from Sloth's objective.
+    expect(requests?.definition.spec.objectives).toEqual([{ target: 0.995 }]);
+    expect(await store.slo.listSloNames('component:default/probes')).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('spec.target: must be below 100'));
   });
 });

@@ -11,13 +11,14 @@ import { gateCheckSchema, gatePreviewQuery } from '../decisions/schemas';
 import { entityRefFromParams } from '../entityRefs';
 import { parseInput } from '../validation';
 import { parseSloRequestBody } from './definitionBody';
+import { YAML_TYPES, openSloYaml, storedSloQuery, storedSloRepresentation } from './openSloExport';
 import { parseSampleBatch } from './samples';
 
 const ENTITY = '/slo/entities/:kind/:namespace/:name';
 
-/** OpenSLO documents may be PUT as YAML text; JSON bodies are parsed by the Pulse router already. */
+/** SLO documents (OpenSLO, Sloth, Pyrra) may be PUT as YAML text; JSON bodies are parsed by the Pulse router already. */
 const yamlBody = express.text({
-  type: ['application/yaml', 'text/yaml', 'application/x-yaml'],
+  type: YAML_TYPES,
   limit: '256kb',
 });
 
@@ -62,9 +63,15 @@ export function createSloRouter(ctx: PulseContext, { access, gate }: Pick<PulseS
   router.get(`${ENTITY}/slos/:sloName`, async (req, res) => {
     await ctx.pulseAuth.reader(req);
     const entityRef = entityRefFromParams(req.params);
+    const query = parseInput(storedSloQuery, req.query, 'query');
+    const representation = storedSloRepresentation(query, req.accepts(['application/json', ...YAML_TYPES]));
     const slo = await slos.getSlo(entityRef, req.params.sloName);
     if (!slo) throw new NotFoundError(`No SLO '${req.params.sloName}' is defined for ${entityRef}`);
-    res.json(storedSlo(slo));
+    if (representation === 'openslo-yaml') {
+      res.type('application/yaml').send(openSloYaml(slo.definition));
+    } else {
+      res.json(representation === 'stored' ? storedSlo(slo) : slo.definition);
+    }
   });
 
   router.delete(`${ENTITY}/slos/:sloName`, async (req, res) => {
