@@ -148,5 +148,55 @@ describeWithPrometheus('Prometheus SLI source against a real Prometheus', () => 
       expect(budgetOf(objectives.availability)).toEqual(BUDGET_FROM_PROMETHEUS);
       expect(budgetOf(objectives.errors)).toEqual(BUDGET_FROM_PROMETHEUS);
     });
+
+    it('fills a Sloth-defined and a Pyrra-defined SLO over the same requests', async () => {
+      // Sloth's events SLI: rates over {{.window}}, which the source reads as events per 1m step.
+      const sloth = {
+        apiVersion: 'sloth.slok.dev/v1',
+        kind: 'PrometheusServiceLevel',
+        metadata: { name: 'checkout' },
+        spec: {
+          service: 'checkout',
+          slos: [
+            {
+              name: 'sloth-requests',
+              objective: 99,
+              sli: {
+                events: {
+                  errorQuery: 'sum(rate(pulse_test_requests_total{code=~"5.."}[{{.window}}]))',
+                  totalQuery: 'sum(rate(pulse_test_requests_total[{{.window}}]))',
+                },
+              },
+              alerting: { name: 'CheckoutErrors' },
+            },
+          ],
+        },
+      };
+      // Pyrra's ratio indicator: counter selectors, which Pulse wraps in increase(...[{{.window}}]).
+      const pyrra = {
+        apiVersion: 'pyrra.dev/v1alpha1',
+        kind: 'ServiceLevelObjective',
+        metadata: { name: 'pyrra-requests' },
+        spec: {
+          target: '99',
+          window: '1d',
+          indicator: {
+            ratio: {
+              errors: { metric: 'pulse_test_requests_total{code=~"5.."}' },
+              total: { metric: 'pulse_test_requests_total' },
+            },
+          },
+        },
+      };
+      const entity = '/api/pulse/slo/entities/component/default/checkout/slos';
+      expect((await request(server).put(`${entity}/sloth-requests`).send(sloth)).status).toBe(201);
+      expect((await request(server).put(`${entity}/pyrra-requests`).send(pyrra)).status).toBe(201);
+
+      await fillFromPrometheus();
+      // The same 170 one-minute intervals as the counters above, 100 of 17,000 requests failed: the same budget at 99%.
+      const objectives = await objectivesByName();
+      expect(budgetOf(objectives['sloth-requests'])).toEqual(BUDGET_FROM_PROMETHEUS);
+      expect(budgetOf(objectives['pyrra-requests'])).toEqual(BUDGET_FROM_PROMETHEUS);
+    });
   });
 });
