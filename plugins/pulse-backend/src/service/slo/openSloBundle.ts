@@ -63,7 +63,12 @@ export function openSloBundleOf(documents: unknown[]): OpenSloBundle {
       inDocument(index, () => parseInput(namedDocument(kind as string), document, `OpenSLO ${kind}`));
     } else {
       throw new ValidationError(
-        [{ path: `documents.${index}.kind`, message: `must be one of SLO, SLI, Service, ${OTHER_KINDS.join(', ')}` }],
+        [
+          {
+            path: `documents.${index}.kind`,
+            message: `must be one of SLO, SLI, Service, ${OTHER_KINDS.join(', ')} (or the document a sloth.slok.dev/v1 PrometheusServiceLevel or pyrra.dev/v1alpha1 ServiceLevelObjective)`,
+          },
+        ],
         'OpenSLO documents',
       );
     }
