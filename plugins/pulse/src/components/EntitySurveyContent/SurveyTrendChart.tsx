@@ -38,8 +38,17 @@ export const SurveyTrendChart = ({ points }: { points: SurveyTrendPoint[] }) => 
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          {/* interval 0: every round gets its label, however many there are */}
-          <XAxis dataKey="round" interval={0} tick={{ fontSize: 11 }} />
+          {/* interval 0: every round gets its label; slanted and shortened so long titles do not run into each other
+              (the tooltip and the text alternative carry the whole title) */}
+          <XAxis
+            dataKey="round"
+            interval={0}
+            angle={-25}
+            textAnchor="end"
+            height={64}
+            tick={{ fontSize: 11 }}
+            tickFormatter={(title: string) => (title.length > 22 ? `${title.slice(0, 21)}…` : title)}
+          />
           <YAxis domain={[-100, 100]} />
           <Tooltip />
           <Legend />

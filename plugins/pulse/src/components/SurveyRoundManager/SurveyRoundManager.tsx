@@ -58,7 +58,8 @@ const columns = (
   {
     title: 'Actions',
     render: r => (
-      <Box display="flex" style={{ gap: 8 }}>
+      // Buttons keep their words whole ("Delete", not "Delet-e") however narrow the column gets.
+      <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
         {roundStatusAt(r, now) === 'open' && (
           <Button size="small" variant="outlined" onClick={() => act({ kind: 'close', round: r })}>
             Close now
