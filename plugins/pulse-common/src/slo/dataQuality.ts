@@ -1,11 +1,15 @@
 /** Why an objective's numbers cannot be trusted yet: nothing sent, nothing sent lately, or too short a record. */
 export type SloDataIssue = 'no data' | 'stale data' | 'insufficient data';
 
-/** The raw samples of a window: how many, and the start of the first and the newest (epoch ms). */
+/**
+ * The raw samples of a window: how many, the start of the first and the newest (epoch ms), and the time between the
+ * two newest starts (the sample interval; null with fewer than two samples).
+ */
 export interface SloSampleSpan {
   samples: number;
   firstMs: number | null;
   lastMs: number | null;
+  intervalMs: number | null;
 }
 
 /** How much data a status and the gate need (`pulse.slo.minimumData`, `pulse.slo.staleAfter`). */
@@ -25,7 +29,7 @@ export interface SloDataReport {
   lastSampleAt: string | null;
   /** Seconds from the window's first sample until now: the time the budget is measured over so far. */
   coveredSeconds: number;
-  /** Seconds since the newest sample started; null without samples. */
+  /** Seconds since the newest sample started, at the report's evaluation instant; null without samples. */
   newestSampleAgeSeconds: number | null;
   issues: SloDataIssue[];
 }

@@ -3,6 +3,8 @@ export * from './duration';
 export * from './window';
 export * from './budget';
 export * from './burnRate';
+export * from './burnRateGaps';
+export * from './exhaustion';
 export * from './status';
 export * from './history';
 export * from './report';

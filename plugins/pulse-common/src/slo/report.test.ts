@@ -12,6 +12,9 @@ const noSlices = Object.fromEntries(
   ['5m', '30m', '1h', '6h', '1d', '3d'].map(l => [l, { good: 0, total: 0 }]),
 ) as Record<'5m' | '30m' | '1h' | '6h' | '1d' | '3d', { good: number; total: number }>;
 
+/** No sample starts in any lookback. */
+const noSamples = { '5m': 0, '30m': 0, '1h': 0, '6h': 0, '1d': 0, '3d': 0 };
+
 describe('evaluateSloObjective', () => {
   // The series: 10 bad of 10,000 ten days ago, 20 of 1,000 two days ago, 10 of 200 three hours ago and 5 of 100
   // two minutes ago, against 99% over 28 days.
@@ -25,12 +28,15 @@ describe('evaluateSloObjective', () => {
       '1d': { good: 285, total: 300 },
       '3d': { good: 1265, total: 1300 },
     },
+    // The samples 2 minutes, 3 hours, 2 days and 10 days old start in these lookbacks.
+    lookbackSamples: { '5m': 1, '30m': 1, '1h': 1, '6h': 2, '1d': 2, '3d': 3 },
     daily: [
       { day: 18, good: 9990, total: 10000 },
       { day: 26, good: 980, total: 1000 },
       { day: 27, good: 285, total: 300 },
     ],
-    span: { samples: 4, firstMs: nowMs - 10 * DAY, lastMs: nowMs - 2 * MIN },
+    // The two newest samples are 3 hours - 2 minutes = 178 minutes apart.
+    span: { samples: 4, firstMs: nowMs - 10 * DAY, lastMs: nowMs - 2 * MIN, intervalMs: 178 * MIN },
   };
 
   it('computes the hand-worked budget, burn rates, alert, exhaustion and status', () => {
@@ -53,6 +59,11 @@ describe('evaluateSloObjective', () => {
       alert: 'ticket',
       // 0.601769911504 x 2,419,200 s / 5
       timeToExhaustion: 291160,
+      exhaustion: { state: 'burning', seconds: 291160, lookback: '1h' },
+      burnRateGaps: {},
+      lastSampleAt: '2026-11-29T11:58:00.000Z',
+      sampleIntervalSeconds: 10_680,
+      staleAfterSeconds: 21_600,
       status: 'WARNING',
     });
     expect(report.alertRules.map(r => [r.threshold, r.firing])).toEqual([
@@ -85,7 +96,7 @@ describe('evaluateSloObjective', () => {
       objective: { target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '5m' },
       bounds,
       nowMs,
-      sums: { ...sums, window: { good: 8000, total: 8064 }, lookbacks: noSlices, daily: [] },
+      sums: { ...sums, window: { good: 8000, total: 8064 }, lookbacks: noSlices, lookbackSamples: noSamples, daily: [] },
     });
     // 1% of 28 days = 403.2 minutes; 64 bad slices x 5 minutes = 320.
     expect(report.errorBudget).toEqual({
@@ -122,11 +133,12 @@ describe('evaluateSloObjective: a time slice without events counts as good', () 
       '1d': withEvents(1420, 1440),
       '3d': withEvents(1420, 1440),
     },
+    lookbackSamples: { '5m': 5, '30m': 30, '1h': 60, '6h': 360, '1d': 1440, '3d': 1440 },
     daily: [
       { day: 29, good: 700, total: 720 },
       { day: 30, good: 720, total: 720 },
     ],
-    span: { samples: 1440, firstMs: nowMs - DAY, lastMs: nowMs - MIN },
+    span: { samples: 1440, firstMs: nowMs - DAY, lastMs: nowMs - MIN, intervalMs: MIN },
   };
   const report = evaluateSloObjective({
     budgetingMethod: 'Timeslices',
@@ -168,7 +180,7 @@ describe('evaluateSloObjective: a time slice without events counts as good', () 
       objective: { target: 0.999, timeSliceWindow: '1m' },
       bounds: bounds30,
       nowMs,
-      sums: { ...sums, window: withEvents(0, 0), daily: [], span: { samples: 0, firstMs: null, lastMs: null } },
+      sums: { ...sums, window: withEvents(0, 0), daily: [], span: { samples: 0, firstMs: null, lastMs: null, intervalMs: null } },
     });
     expect(empty).toMatchObject({ sli: null, met: null, status: 'INSUFFICIENT_DATA', data: { issues: ['no data'] } });
     expect(empty.errorBudget.remainingFraction).toBeNull();
@@ -188,8 +200,9 @@ describe('evaluateSloObjective: meeting the target and how much data a status ne
       sums: {
         window: { good, total },
         lookbacks,
+        lookbackSamples: noSamples,
         daily: [],
-        span: { samples: 10, firstMs: nowMs - firstAgoMs, lastMs: nowMs - lastAgoMs },
+        span: { samples: 10, firstMs: nowMs - firstAgoMs, lastMs: nowMs - lastAgoMs, intervalMs: null },
       },
     });
 
@@ -223,6 +236,99 @@ describe('evaluateSloObjective: meeting the target and how much data a status ne
       newestSampleAgeSeconds: 21_600,
       issues: ['stale data'],
     });
+  });
+});
+
+describe('evaluateSloObjective: missing data never reads as good news', () => {
+  // 99% over 28 days, 5-minute samples. Window: 100 bad of 20,000 events: 1% of 20,000 = 200 allowed, 100 spent,
+  // remaining 100/200 = 0.5.
+  const counts = (good: number, total: number) => ({ good, total });
+  const staleSums = {
+    window: counts(19_900, 20_000),
+    // Nothing in the last hour; 2.5% bad before: 0.025 / 0.01 = burn rate 2.5 over 6h, 1d and 3d.
+    lookbacks: {
+      '5m': counts(0, 0),
+      '30m': counts(0, 0),
+      '1h': counts(0, 0),
+      '6h': counts(975, 1000),
+      '1d': counts(3900, 4000),
+      '3d': counts(11_700, 12_000),
+    },
+    // 6h: samples 70, 75, ... 355 minutes old = 58; the other numbers only need to be > 0.
+    lookbackSamples: { '5m': 0, '30m': 0, '1h': 0, '6h': 58, '1d': 274, '3d': 850 },
+    daily: [],
+    span: { samples: 850, firstMs: nowMs - 20 * DAY, lastMs: nowMs - 70 * MIN, intervalMs: 5 * MIN },
+  };
+  const evaluate = (sums: Parameters<typeof evaluateSloObjective>[0]['sums']) =>
+    evaluateSloObjective({ budgetingMethod: 'Occurrences', objective: { target: 0.99 }, bounds, nowMs, sums });
+
+  it('says time to exhaustion is unknown, not "not burning", with no sample in the last hour', () => {
+    const report = evaluate(staleSums);
+    expect(report.burnRates).toEqual({ '5m': null, '30m': null, '1h': null, '6h': 2.5, '1d': 2.5, '3d': 2.5 });
+    // The newest 5-minute sample ended 65 minutes ago: the data stopped, so even 5m has "no samples".
+    expect(report.burnRateGaps).toEqual({ '5m': 'no samples', '30m': 'no samples', '1h': 'no samples' });
+    expect(report.exhaustion).toEqual({ state: 'unknown', reason: 'no data in the last 1h' });
+    expect(report.timeToExhaustion).toBeNull();
+    // The 28-day ticket rule (3d and 6h over 0.933) still fires on the longer windows.
+    expect(report.alert).toBe('ticket');
+    // 12:00 - 70 minutes; 70 minutes = 4,200 s, under the 6-hour freshness limit: not stale yet.
+    expect(report).toMatchObject({
+      lastSampleAt: '2026-11-29T10:50:00.000Z',
+      sampleIntervalSeconds: 300,
+      staleAfterSeconds: 21_600,
+      data: { newestSampleAgeSeconds: 4200, issues: [] },
+    });
+  });
+
+  it('says "not burning" when every short lookback that can hold a sample has one and none burns', () => {
+    const report = evaluate({
+      ...staleSums,
+      lookbacks: { ...staleSums.lookbacks, '30m': counts(500, 500), '1h': counts(1100, 1100) },
+      lookbackSamples: { ...staleSums.lookbackSamples, '30m': 5, '1h': 11 },
+      span: { ...staleSums.span, lastMs: nowMs - 5 * MIN },
+    });
+    expect(report.burnRates).toMatchObject({ '5m': null, '30m': 0, '1h': 0 });
+    expect(report.burnRateGaps).toEqual({ '5m': 'shorter than the sample interval' });
+    expect(report.exhaustion).toEqual({ state: 'not burning', lookback: '1h' });
+  });
+
+  it('is unknown when a shorter lookback lacks samples it could hold (1-minute samples, none in the last 5m)', () => {
+    const report = evaluate({
+      ...staleSums,
+      lookbacks: { ...staleSums.lookbacks, '30m': counts(500, 500), '1h': counts(1100, 1100) },
+      lookbackSamples: { ...staleSums.lookbackSamples, '30m': 24, '1h': 54 },
+      span: { ...staleSums.span, lastMs: nowMs - 6 * MIN, intervalMs: MIN },
+    });
+    expect(report.burnRateGaps).toEqual({ '5m': 'no samples' });
+    expect(report.exhaustion).toEqual({ state: 'unknown', reason: 'no data in the last 5m' });
+  });
+
+  it('tells samples without events (a quiet hour) from no samples: nothing burns', () => {
+    const report = evaluate({
+      ...staleSums,
+      lookbackSamples: { ...staleSums.lookbackSamples, '5m': 1, '30m': 6, '1h': 12 },
+      span: { ...staleSums.span, lastMs: nowMs - 4 * MIN },
+    });
+    expect(report.burnRateGaps).toEqual({ '5m': 'no events', '30m': 'no events', '1h': 'no events' });
+    expect(report.exhaustion).toEqual({ state: 'not burning', lookback: '1h' });
+  });
+
+  it('gives a Timeslices lookback without samples no rate (its empty slices used to count as good: 0)', () => {
+    const report = evaluateSloObjective({
+      budgetingMethod: 'Timeslices',
+      objective: { target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: '1m' },
+      bounds,
+      nowMs,
+      sums: {
+        ...staleSums,
+        window: counts(30_000, 30_240),
+        lookbacks: { ...staleSums.lookbacks, '6h': counts(280, 290) },
+        span: { ...staleSums.span, intervalMs: MIN },
+      },
+    });
+    // 6h: 10 bad of its 360 one-minute slices (empty ones good): (10/360)/0.01 = 2.77777777778.
+    expect(report.burnRates).toMatchObject({ '5m': null, '30m': null, '1h': null, '6h': 2.77777777778 });
+    expect(report.exhaustion).toEqual({ state: 'unknown', reason: 'no data in the last 1h' });
   });
 });
 

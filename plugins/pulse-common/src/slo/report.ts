@@ -9,11 +9,13 @@ import {
   sloAlertEvaluation,
   sloBurnRate,
 } from './burnRate';
+import { SloBurnRateGaps, sloBurnRateGaps } from './burnRateGaps';
 import { DEFAULT_SLO_DATA_RULES, SloDataReport, SloDataRules, SloSampleSpan, sloDataReport } from './dataQuality';
 import { sloFixedDurationMillis } from './duration';
 import { sliceCountsWithEmptyGood } from './emptySlices';
 import { SloDailyCounts, SloHistoryPoint, sloBudgetHistory } from './history';
-import { SloStatus, sloStatus, sloTimeToExhaustionSeconds } from './status';
+import { SloExhaustion, sloExhaustion, sloExhaustionSeconds } from './exhaustion';
+import { SloStatus, sloStatus } from './status';
 import { SloCompositeReport } from './composite';
 import { SloBudgetingMethod, SloObjectiveDefinition, SloSource, SloTimeWindow } from './types';
 import { SloWindowBounds } from './window';
@@ -46,15 +48,26 @@ export interface SloObjectiveReport {
   /** What the SLI was computed from: events (Occurrences) or time slices (Timeslices). */
   counts: SliCounts & { unit: 'events' | 'slices' };
   errorBudget: SloErrorBudget;
+  /** Null where a lookback has no burn rate; `burnRateGaps` says why (0 is a rate: nothing burnt). */
   burnRates: SloBurnRates;
+  /** Why each null burn rate is null: no samples, no events, or a lookback shorter than the sample interval. */
+  burnRateGaps: SloBurnRateGaps;
   alert: SloAlertSeverity;
   /** Each rule of the multi-window, multi-burn-rate table with its threshold scaled to the window. */
   alertRules: SloAlertRuleState[];
   /** Seconds until the budget is gone at the 1h burn rate; 0 when exhausted, null when not burning or no data. */
   timeToExhaustion: number | null;
+  /** The same with what it rests on: burning at the 1h pace, not burning, exhausted, or unknown and why. */
+  exhaustion: SloExhaustion;
   status: SloStatus;
   /** The samples behind the numbers and what is wrong with them (`no data`, `stale data`, `insufficient data`). */
   data: SloDataReport;
+  /** When the newest sample of the window started (as `data.lastSampleAt`); null without samples. */
+  lastSampleAt: string | null;
+  /** Seconds between the two newest samples' starts: how coarse the samples are; null with fewer than two. */
+  sampleIntervalSeconds: number | null;
+  /** The freshness limit the gate uses (`pulse.slo.staleAfter`): a newest sample older than this is `stale data`. */
+  staleAfterSeconds: number;
   history: SloHistoryPoint[];
 }
 
@@ -80,17 +93,16 @@ export interface EntitySloReport {
 
 /**
  * The sums the store returns for one objective: the window, each burn-rate lookback, and each calendar day, over
- * [start, now); for Timeslices, counts of the slices that had events. `span` describes the window's raw samples.
+ * [start, now); for Timeslices, counts of the slices that had events. `lookbackSamples` counts the samples (slices
+ * with samples) starting in each lookback. `span` describes the window's raw samples.
  */
 export interface SloObjectiveSums {
   window: SliCounts;
   lookbacks: Record<SloBurnRateLookback, SliCounts>;
+  lookbackSamples: Record<SloBurnRateLookback, number>;
   daily: SloDailyCounts[];
   span: SloSampleSpan;
 }
-
-/** The burn rate whose pace time to exhaustion is projected at. */
-export const SLO_EXHAUSTION_LOOKBACK: SloBurnRateLookback = '1h';
 
 const isoOf = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' }).toISO() ?? '';
 
@@ -148,6 +160,7 @@ export function evaluateSloObjective(options: {
   rules?: SloDataRules;
 }): SloObjectiveReport {
   const { budgetingMethod, objective, bounds, sums, nowMs } = options;
+  const rules = options.rules ?? DEFAULT_SLO_DATA_RULES;
   const { target } = objective;
   const timeSliceMs =
     budgetingMethod !== 'Occurrences' && objective.timeSliceWindow
@@ -157,7 +170,7 @@ export function evaluateSloObjective(options: {
   const data = sloDataReport({
     span: sums.span,
     nowMs,
-    rules: options.rules ?? DEFAULT_SLO_DATA_RULES,
+    rules,
     hasRatio: counts.window.total > 0,
   });
   const noData = data.issues.includes('no data');
@@ -168,14 +181,28 @@ export function evaluateSloObjective(options: {
     windowLengthMs: bounds.lengthMs,
     timeSliceMs,
   });
+  // A lookback without samples has no rate, even for Timeslices, whose empty slices would otherwise count as good.
   const burnRates = Object.fromEntries(
-    Object.keys(SLO_BURN_RATE_LOOKBACKS).map(lookback => [
+    (Object.keys(SLO_BURN_RATE_LOOKBACKS) as SloBurnRateLookback[]).map(lookback => [
       lookback,
-      sloBurnRate(counts.lookbacks[lookback as SloBurnRateLookback], target),
+      sums.lookbackSamples[lookback] > 0 ? sloBurnRate(counts.lookbacks[lookback], target) : null,
     ]),
   ) as SloBurnRates;
-  const { alert, rules } = sloAlertEvaluation(burnRates, bounds.lengthMs);
+  const burnRateGaps = sloBurnRateGaps({
+    burnRates,
+    samples: sums.lookbackSamples,
+    span: sums.span,
+    nowMs,
+  });
+  const { alert, rules: alertRules } = sloAlertEvaluation(burnRates, bounds.lengthMs);
   const sli = noData ? null : achievedSli(counts.window);
+  const exhaustion = sloExhaustion({
+    remainingFraction: errorBudget.remainingFraction,
+    windowLengthMs: bounds.lengthMs,
+    burnRates,
+    gaps: burnRateGaps,
+    sampleIntervalMs: sums.span.intervalMs,
+  });
 
   return {
     displayName: sloObjectiveDisplayName(objective),
@@ -188,19 +215,20 @@ export function evaluateSloObjective(options: {
     counts: { ...counts.window, unit: budgetingMethod === 'Occurrences' ? 'events' : 'slices' },
     errorBudget,
     burnRates,
+    burnRateGaps,
     alert,
-    alertRules: rules,
-    timeToExhaustion: sloTimeToExhaustionSeconds({
-      remainingFraction: errorBudget.remainingFraction,
-      windowLengthMs: bounds.lengthMs,
-      burnRate: burnRates[SLO_EXHAUSTION_LOOKBACK],
-    }),
+    alertRules,
+    timeToExhaustion: sloExhaustionSeconds(exhaustion),
+    exhaustion,
     status: sloStatus({
       remainingFraction: errorBudget.remainingFraction,
       alert,
       enoughData: !data.issues.includes('insufficient data'),
     }),
     data,
+    lastSampleAt: data.lastSampleAt,
+    sampleIntervalSeconds: sums.span.intervalMs === null ? null : Math.round(sums.span.intervalMs / 1000),
+    staleAfterSeconds: Math.round(rules.staleAfterMs / 1000),
     history: sloBudgetHistory({
       budgetingMethod,
       target,

@@ -141,6 +141,8 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
         '1h': { good: 105, total: 110 },
         '3d': { good: 1275, total: 1310 },
       },
+      // 5m and 1h: the samples 2 and 5 minutes old; 3d: also the ones 3 hours and 2 days old.
+      lookbackSamples: { '5m': 2, '1h': 2, '3d': 4 },
       daily: [
         { day: 18, good: 9990, total: 10000 },
         { day: 26, good: 980, total: 1000 },
@@ -148,12 +150,26 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
       ],
     });
     // Six samples start in [window start, now): the one stamped now is not among them.
+    // The two newest starts, 2 and 5 minutes ago, are 3 minutes apart: the sample interval.
     expect(await repo.sums.sampleSpan(sloId, windowStartMs, now)).toEqual({
       samples: 5,
       firstMs: now - 10 * DAY,
       lastMs: now - 2 * MIN,
+      intervalMs: 3 * MIN,
     });
-    expect(await repo.sums.sampleSpan(sloId, now - MIN, now)).toEqual({ samples: 0, firstMs: null, lastMs: null });
+    // One sample in the range: no interval.
+    expect(await repo.sums.sampleSpan(sloId, now - 3 * MIN, now)).toEqual({
+      samples: 1,
+      firstMs: now - 2 * MIN,
+      lastMs: now - 2 * MIN,
+      intervalMs: null,
+    });
+    expect(await repo.sums.sampleSpan(sloId, now - MIN, now)).toEqual({
+      samples: 0,
+      firstMs: null,
+      lastMs: null,
+      intervalMs: null,
+    });
   });
 
   it('groups days by the calendar days of the SLO’s time zone, 25-hour days included', async () => {
@@ -214,6 +230,8 @@ describe.each(databases.eachSupportedId())('SloRepository on %p', databaseId => 
         '1h': { good: 1, total: 2 },
         '3d': { good: 2, total: 4 },
       },
+      // Slices with events: 5m the one starting 5 minutes ago; 1h also the one 10 minutes ago; 3d all four.
+      lookbackSamples: { '5m': 1, '1h': 2, '3d': 4 },
       daily: [
         { day: 26, good: 1, total: 1 },
         { day: 28, good: 1, total: 3 },

@@ -36,10 +36,14 @@ export interface SloSumsQuery<L extends string> {
   dayOffsets?: ZoneOffsetSpan[];
 }
 
-/** Good/total per window, lookback and day: events, or time slices when `timeSlice` is given. */
+/**
+ * Good/total per window, lookback and day: events, or time slices when `timeSlice` is given. `lookbackSamples`: how
+ * many samples (values; slices with samples) start in each lookback, so "no samples" and "no events" differ.
+ */
 export interface SloSums<L extends string> {
   window: SliCounts;
   lookbacks: Record<L, SliCounts>;
+  lookbackSamples: Record<L, number>;
   daily: SloDailyCounts[];
 }
 
@@ -121,26 +125,38 @@ export class SloSumsRepository {
   }
 
   /**
-   * How many raw samples (or threshold values) of one SLO start in [from, to), and the first and newest start: what
-   * the report's data issues (no data, stale data, too little data) are judged on. A composite SLO's objective
-   * names its key in `objective`.
+   * How many raw samples (or threshold values) of one SLO start in [from, to), the first and newest start, and the
+   * time between the two newest starts (the sample interval): what the report's data issues (no data, stale data, too
+   * little data) and burn-rate gaps are judged on. A composite SLO's objective names its key in `objective`.
    */
   async sampleSpan(sloId: number, fromMs: number, toMs: number, objective?: string): Promise<SloSampleSpan> {
     const series = seriesOf(sloId, objective);
+    const inRange = (table: string, beforeMs: number) =>
+      this.db(table)
+        .where({ slo_id: series.sloId, objective: series.objective })
+        .andWhere('ts', '>=', fromMs)
+        .andWhere('ts', '<', beforeMs);
+    const tables = ['pulse_sli_sample', 'pulse_sli_value'];
     const rows = await Promise.all(
-      ['pulse_sli_sample', 'pulse_sli_value'].map(table =>
-        this.db(table)
-          .where({ slo_id: series.sloId, objective: series.objective })
-          .andWhere('ts', '>=', fromMs)
-          .andWhere('ts', '<', toMs)
-          .first(this.db.raw('COUNT(*) AS n'), this.db.raw('MIN(ts) AS first_ts'), this.db.raw('MAX(ts) AS last_ts')),
+      tables.map(table =>
+        inRange(table, toMs).first(
+          this.db.raw('COUNT(*) AS n'),
+          this.db.raw('MIN(ts) AS first_ts'),
+          this.db.raw('MAX(ts) AS last_ts'),
+        ),
       ),
     );
     const present = rows.filter(row => Number(row?.n ?? 0) > 0);
+    if (present.length === 0) return { samples: 0, firstMs: null, lastMs: null, intervalMs: null };
+    const lastMs = Math.max(...present.map(row => Number(row.last_ts)));
+    // The start before the newest one, over both tables: one indexed MAX each.
+    const previous = await Promise.all(tables.map(table => inRange(table, lastMs).max({ ts: 'ts' }).first()));
+    const previousStarts = previous.flatMap(row => (row?.ts === null || row?.ts === undefined ? [] : [Number(row.ts)]));
     return {
       samples: present.reduce((n, row) => n + Number(row.n), 0),
-      firstMs: present.length > 0 ? Math.min(...present.map(row => Number(row.first_ts))) : null,
-      lastMs: present.length > 0 ? Math.max(...present.map(row => Number(row.last_ts))) : null,
+      firstMs: Math.min(...present.map(row => Number(row.first_ts))),
+      lastMs,
+      intervalMs: previousStarts.length > 0 ? lastMs - Math.max(...previousStarts) : null,
     };
   }
 
@@ -245,17 +261,17 @@ export class SloSumsRepository {
         ...firsts.flatMap((first, i) => [
           this.db.raw('SUM(CASE WHEN pos >= ? THEN good ELSE 0 END) AS ??', [first, `good_${i}`]),
           this.db.raw('SUM(CASE WHEN pos >= ? THEN total ELSE 0 END) AS ??', [first, `total_${i}`]),
+          this.db.raw('COUNT(CASE WHEN pos >= ? THEN 1 END) AS ??', [first, `rows_${i}`]),
         ]),
       )
       .groupBy('day')
       .orderBy('day');
-    const totals = firsts.map((_, i) => {
-      const sum = (column: string) => rows.reduce((acc, row) => acc + Number(row[`${column}_${i}`] ?? 0), 0);
-      return counts(sum('good'), sum('total'));
-    });
+    const sum = (column: string, i: number) => rows.reduce((acc, row) => acc + Number(row[`${column}_${i}`] ?? 0), 0);
+    const totals = firsts.map((_, i) => counts(sum('good', i), sum('total', i)));
     return {
       window: totals[0],
       lookbacks: Object.fromEntries(names.map((n, i) => [n, totals[i + 1]])) as Record<L, SliCounts>,
+      lookbackSamples: Object.fromEntries(names.map((n, i) => [n, sum('rows', i + 1)])) as Record<L, number>,
       daily: rows
         .filter(row => Number(row.in_window) > 0)
         .map(row => ({ day: Number(row.day), ...counts(row.good_0, row.total_0) })),

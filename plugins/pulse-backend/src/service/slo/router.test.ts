@@ -317,8 +317,14 @@ describe.each(databases.eachSupportedId())('SLO API on %p', databaseId => {
       status: 'OK',
       data: { samples: 4, issues: ['stale data'] },
     });
-    // No bad slice in the last 6 hours of 72 slices: burn rate 0, not "no data".
-    expect(objective.burnRates['6h']).toBe(0);
+    // No sample in the last 6 hours (the newest is two days old): no rate, and why; never 0, which would read as
+    // "nothing burns". 3d holds the good 99% slice of two days ago (the 50% one, stamped 3 days before the POST, is
+    // just outside it at the GET): a rate, 0.
+    expect(objective.burnRates['6h']).toBeNull();
+    expect(objective.burnRateGaps['6h']).toBe('no samples');
+    expect(objective.burnRates['3d']).toBe(0);
+    expect(objective.burnRateGaps['3d']).toBeUndefined();
+    expect(objective.exhaustion).toEqual({ state: 'unknown', reason: 'no data in the last 1h' });
   });
 
   it('warns on no data and on stale data, each configurable in age', async () => {

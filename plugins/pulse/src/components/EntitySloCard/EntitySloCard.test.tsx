@@ -52,11 +52,38 @@ const objective = evaluateSloObjective({
       '1d': { good: 285, total: 300 },
       '3d': { good: 1265, total: 1300 },
     },
+    lookbackSamples: { '5m': 1, '30m': 1, '1h': 1, '6h': 2, '1d': 2, '3d': 3 },
     daily: [{ day: 27, good: 11255, total: 11300 }],
     // Samples over the whole window, the newest two minutes old: no data issue.
-    span: { samples: 4, firstMs: bounds.startMs, lastMs: nowMs - 2 * 60_000 },
+    span: { samples: 4, firstMs: bounds.startMs, lastMs: nowMs - 2 * 60_000, intervalMs: 3 * 3_600_000 },
   },
 });
+
+/**
+ * The issue's case: 5-minute samples that stopped `minutes` before the evaluation; 2.5% bad before that, so 6h and
+ * 3d burn at 0.025 / 0.01 = 2.5 and the 28-day ticket rule fires. Window: 100 bad of 20,000 (half the budget left).
+ */
+const silentForMinutes = (minutes: number) =>
+  evaluateSloObjective({
+    budgetingMethod: 'Occurrences',
+    objective: { displayName: 'Checkout succeeds', target: 0.99 },
+    bounds,
+    nowMs,
+    sums: {
+      window: { good: 19_900, total: 20_000 },
+      lookbacks: {
+        '5m': { good: 0, total: 0 },
+        '30m': { good: 0, total: 0 },
+        '1h': { good: 0, total: 0 },
+        '6h': { good: 975, total: 1000 },
+        '1d': { good: 3900, total: 4000 },
+        '3d': { good: 11_700, total: 12_000 },
+      },
+      lookbackSamples: { '5m': 0, '30m': 0, '1h': minutes < 60 ? 3 : 0, '6h': 50, '1d': 250, '3d': 800 },
+      daily: [{ day: 27, good: 19_900, total: 20_000 }],
+      span: { samples: 800, firstMs: bounds.startMs, lastMs: nowMs - minutes * 60_000, intervalMs: 5 * 60_000 },
+    },
+  });
 
 const report: EntitySloReport = {
   entityRef: 'component:default/checkout',
@@ -121,8 +148,11 @@ describe('EntitySloCard', () => {
     expect(screen.getByTestId('slo-sli')).toHaveTextContent('99.60%');
     expect(screen.getByTestId('slo-budget-remaining')).toHaveTextContent('60.2% (68 of 113 events)');
     expect(screen.getByTestId('slo-burn-rate')).toHaveTextContent('5.0×');
-    expect(screen.getByTestId('slo-burn-rates')).toHaveTextContent('5.0× / 5.0× / 2.7×');
-    expect(screen.getByTestId('slo-time-to-exhaustion')).toHaveTextContent('3d 8h');
+    expect(screen.getByTestId('slo-burn-rate-5m')).toHaveTextContent('5.0×');
+    expect(screen.getByTestId('slo-burn-rate-6h')).toHaveTextContent('5.0×');
+    expect(screen.getByTestId('slo-burn-rate-3d')).toHaveTextContent('2.7×');
+    expect(screen.getByTestId('slo-time-to-exhaustion')).toHaveTextContent('3d 8h at the 1h burn rate');
+    expect(screen.getByTestId('slo-last-sample')).toHaveTextContent('2 min ago');
     expect(screen.getByTestId('slo-status')).toHaveTextContent('WARNING');
     expect(screen.getByTestId('slo-alert')).toHaveTextContent('Alert: ticket');
     expect(screen.getAllByText('Budget remaining').length).toBeGreaterThan(0);
@@ -138,11 +168,47 @@ describe('EntitySloCard', () => {
     };
     await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos: [young] }) }));
     expect(await screen.findByText('Less than the minimum data')).toBeInTheDocument();
-    expect(screen.getAllByTestId('slo-data-issue').map(chip => chip.textContent)).toEqual([
-      'Less than the minimum data',
-      'Stale data',
-    ]);
+    expect(screen.getAllByTestId('slo-data-issue').map(chip => chip.textContent)).toEqual(['Less than the minimum data']);
+    // The newest sample is 2 minutes old in this fixture, the limit 6 hours (21,600 s).
+    expect(screen.getByTestId('slo-stale')).toHaveTextContent('Stale: last sample 2 min ago (limit 6 h)');
     expect(screen.getByTestId('slo-status')).toHaveTextContent('INSUFFICIENT_DATA');
+  });
+
+  it('never reads missing data as good news: the last sample, no data in the last 1h, exhaustion unknown', async () => {
+    const silent = silentForMinutes(70);
+    const slos = [{ ...report.slos[0], objectives: [silent] }];
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos }) }));
+    expect(await screen.findByTestId('slo-burn-rate')).toHaveTextContent('no data in the last 1h');
+    expect(screen.getByTestId('slo-burn-rate-5m')).toHaveTextContent('no data in the last 5m');
+    expect(screen.getByTestId('slo-burn-rate-6h')).toHaveTextContent('2.5×');
+    expect(screen.getByTestId('slo-time-to-exhaustion')).toHaveTextContent('unknown: no data in the last 1h');
+    expect(screen.getByTestId('slo-time-to-exhaustion')).not.toHaveTextContent('not burning');
+    // 12:00 evaluation, newest sample 10:50: 70 minutes, under the 6-hour limit, so no stale chip.
+    expect(screen.getByTestId('slo-last-sample')).toHaveTextContent('1 h ago');
+    expect(screen.queryByTestId('slo-stale')).toBeNull();
+    expect(screen.getByTestId('slo-alert')).toHaveTextContent('Alert: ticket');
+  });
+
+  it('says why the 5m burn rate is empty with 5-minute samples, and "not burning" only with data', async () => {
+    // The newest 5-minute sample started 8 minutes ago and ended 3 minutes ago: inside the last 5 minutes.
+    const fresh = silentForMinutes(8);
+    const slos = [{ ...report.slos[0], objectives: [fresh] }];
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos }) }));
+    expect(await screen.findByTestId('slo-burn-rate-5m')).toHaveTextContent(
+      'each sample covers 5 min: no complete one starts in the last 5m',
+    );
+    expect(screen.getByTestId('slo-last-sample')).toHaveTextContent('8 min ago');
+    // 30m holds no sample in this fixture although it could: unknown, not "not burning".
+    expect(screen.getByTestId('slo-time-to-exhaustion')).toHaveTextContent('unknown: no data in the last 30m');
+  });
+
+  it('shows the stale warning once the newest sample is older than the freshness limit', async () => {
+    // 7 hours = 420 minutes > the 6-hour limit the gate uses.
+    const stale = silentForMinutes(420);
+    const slos = [{ ...report.slos[0], objectives: [stale] }];
+    await renderCard(apiAnswering({ getEntitySlos: async () => ({ ...report, releaseGate: gate, slos }) }));
+    expect(await screen.findByTestId('slo-stale')).toHaveTextContent('Stale: last sample 7 h ago (limit 6 h)');
+    expect(screen.getByTestId('slo-last-sample')).toHaveTextContent('7 h ago');
   });
 
   it('lists outstanding postmortems and the recent gate decisions with who asked', async () => {

@@ -1,14 +1,16 @@
 import { Gauge } from '@backstage/core-components';
 import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
-import { SloAlertSeverity, SloDataIssue, SloObjectiveReport } from '@pulse/plugin-pulse-common';
+import { SloAlertSeverity, SloBurnRateLookback, SloDataIssue, SloObjectiveReport } from '@pulse/plugin-pulse-common';
 import { StatusChip } from '../StatusChip';
 import { BudgetBurndownChart } from './BudgetBurndownChart';
 import {
+  formatAge,
   formatAmount,
-  formatBurnRate,
+  formatBurnRateOrGap,
+  formatExhaustion,
   formatPercent,
+  formatSampleAge,
   formatTarget,
-  formatTimeToExhaustion,
   SLO_STATUS_TONE,
 } from './format';
 
@@ -28,7 +30,7 @@ const alertLabel: Record<SloAlertSeverity, string> = {
 /** Why the numbers cannot be trusted yet, as the release gate words it. */
 const dataIssueLabel: Record<SloDataIssue, string> = {
   'no data': 'No data in the window',
-  'stale data': 'Stale data',
+  'stale data': 'Stale data', // shown as a warning with the sample's age and the limit
   'insufficient data': 'Less than the minimum data',
 };
 
@@ -48,6 +50,14 @@ const Fact = ({ label, value, testId }: { label: string; value: string; testId: 
 export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport }) => {
   const classes = useStyles();
   const budget = objective.errorBudget;
+  const burnRate = (lookback: SloBurnRateLookback) =>
+    formatBurnRateOrGap(
+      lookback,
+      objective.burnRates[lookback],
+      objective.burnRateGaps[lookback],
+      objective.sampleIntervalSeconds,
+    );
+  const staleAge = objective.data.issues.includes('stale data') ? objective.data.newestSampleAgeSeconds : null;
   return (
     <Grid container spacing={2} className={classes.panel} data-testid={`slo-objective-${objective.displayName}`}>
       <Grid item xs={12} sm={3}>
@@ -74,18 +84,20 @@ export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport
             value={`${formatPercent(budget.remainingFraction, 1)} (${formatAmount(budget.remaining)} of ${formatAmount(budget.total)} ${budget.unit})`}
             testId="slo-budget-remaining"
           />
-          <Fact label="Burn rate (1h)" value={formatBurnRate(objective.burnRates['1h'])} testId="slo-burn-rate" />
+          <Fact label="Burn rate (1h)" value={burnRate('1h')} testId="slo-burn-rate" />
+          {(['5m', '6h', '3d'] as const).map(lookback => (
+            <Fact
+              key={lookback}
+              label={`Burn rate (${lookback})`}
+              value={burnRate(lookback)}
+              testId={`slo-burn-rate-${lookback}`}
+            />
+          ))}
+          <Fact label="Time to exhaustion" value={formatExhaustion(objective.exhaustion)} testId="slo-time-to-exhaustion" />
           <Fact
-            label="Burn rate (5m / 6h / 3d)"
-            value={[objective.burnRates['5m'], objective.burnRates['6h'], objective.burnRates['3d']]
-              .map(formatBurnRate)
-              .join(' / ')}
-            testId="slo-burn-rates"
-          />
-          <Fact
-            label="Time to exhaustion"
-            value={formatTimeToExhaustion(objective.timeToExhaustion)}
-            testId="slo-time-to-exhaustion"
+            label="Last sample"
+            value={formatSampleAge(objective.data.newestSampleAgeSeconds)}
+            testId="slo-last-sample"
           />
         </dl>
         <Box className={classes.chips}>
@@ -95,9 +107,19 @@ export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport
             label={alertLabel[objective.alert]}
             data-testid="slo-alert"
           />
-          {objective.data?.issues.map(issue => (
-            <Chip key={issue} size="small" variant="outlined" label={dataIssueLabel[issue]} data-testid="slo-data-issue" />
-          ))}
+          {staleAge === null ? null : (
+            // Older than the freshness limit the release gate uses (pulse.slo.staleAfter): the numbers describe the past.
+            <StatusChip
+              tone="warning"
+              label={`Stale: last sample ${formatAge(staleAge)} ago (limit ${formatAge(objective.staleAfterSeconds)})`}
+              data-testid="slo-stale"
+            />
+          )}
+          {objective.data.issues
+            .filter(issue => issue !== 'stale data')
+            .map(issue => (
+              <Chip key={issue} size="small" variant="outlined" label={dataIssueLabel[issue]} data-testid="slo-data-issue" />
+            ))}
         </Box>
       </Grid>
       <Grid item xs={12} sm={5}>

@@ -1,5 +1,11 @@
 /** Display helpers for the SLO card: formatting only, the numbers come from the API. */
-import { SloStatus } from '@pulse/plugin-pulse-common';
+import {
+  SloBurnRateGap,
+  SloBurnRateLookback,
+  SloExhaustion,
+  SloStatus,
+  sloBurnRateGapWords,
+} from '@pulse/plugin-pulse-common';
 import { StatusTone } from '../StatusChip';
 
 /** How an SLO status reads on its badge. */
@@ -23,6 +29,44 @@ export function formatTarget(target: number): string {
 /** 2.345 -> "2.3×"; null -> "–" (no traffic in the lookback). */
 export function formatBurnRate(rate: number | null): string {
   return rate === null ? '–' : `${rate.toFixed(1)}×`;
+}
+
+/** A lookback's burn rate, or why it has none: "2.5×", "no data in the last 1h", "no events in the last 1h". */
+export function formatBurnRateOrGap(
+  lookback: SloBurnRateLookback,
+  rate: number | null,
+  gap: SloBurnRateGap | undefined,
+  sampleIntervalSeconds: number | null,
+): string {
+  if (rate !== null || !gap) return formatBurnRate(rate);
+  return sloBurnRateGapWords(lookback, gap, sampleIntervalSeconds === null ? null : sampleIntervalSeconds * 1000);
+}
+
+/** "3d 8h at the 1h burn rate", "not burning", "exhausted", "unknown: no data in the last 1h". */
+export function formatExhaustion(exhaustion: SloExhaustion): string {
+  switch (exhaustion.state) {
+    case 'burning':
+      return `${formatTimeToExhaustion(exhaustion.seconds)} at the ${exhaustion.lookback} burn rate`;
+    case 'not burning':
+      return 'not burning';
+    case 'exhausted':
+      return 'exhausted';
+    default:
+      return `unknown: ${exhaustion.reason}`;
+  }
+}
+
+/** An age in seconds as people say it: "under a minute", "42 min", "7 h", "3 d" (rounded down). */
+export function formatAge(seconds: number): string {
+  if (seconds < 60) return 'under a minute';
+  if (seconds < 3_600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 2 * 86_400) return `${Math.floor(seconds / 3_600)} h`;
+  return `${Math.floor(seconds / 86_400)} d`;
+}
+
+/** The newest sample's age at the report's evaluation instant: "42 min ago"; null -> "none in the window". */
+export function formatSampleAge(seconds: number | null): string {
+  return seconds === null ? 'none in the window' : `${formatAge(seconds)} ago`;
 }
 
 /** 291160 -> "3d 8h"; 0 -> "exhausted"; null -> "not burning". The two largest units only. */
