@@ -5,10 +5,12 @@
  */
 export * from './annotations';
 export * from './csv';
+export * from './format';
 export * from './permissions';
 export * from './health';
 export * from './slo';
 export * from './dora';
+export * from './dora/tierExplanation';
 export * from './survey';
 export * from './decisions';
 export * from './deliveries';
