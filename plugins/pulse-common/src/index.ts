@@ -9,6 +9,7 @@ export * from './format';
 export * from './permissions';
 export * from './health';
 export * from './slo';
+export * from './slo/teamSloState';
 export * from './dora';
 export * from './dora/tierExplanation';
 export * from './survey';

@@ -6,6 +6,7 @@ import { PolicyResolver } from './decisions/PolicyResolver';
 import { SpeedReliability } from './decisions/SpeedReliability';
 import { DoraScorecards } from './dora/DoraScorecards';
 import { OncallHealthService } from './oncall/OncallHealthService';
+import { TeamSloStates } from './slo/TeamSloStates';
 import { SurveyCatalog } from './survey/catalog';
 import { DefaultTemplate } from './survey/defaultTemplate';
 import { SurveyOverviewService } from './survey/overview';
@@ -28,6 +29,7 @@ export interface PulseServices {
   defaultTemplate: DefaultTemplate;
   quadrant: SpeedReliability;
   oncall: OncallHealthService;
+  teamSlos: TeamSloStates;
 }
 
 export function createPulseServices(ctx: PulseContext): PulseServices {
@@ -37,10 +39,11 @@ export function createPulseServices(ctx: PulseContext): PulseServices {
   const surveyResults = new SurveyResultsService(store.survey, surveyCatalog, pulseConfig.surveys);
   const surveyReleases = new SurveyReleases(store.survey, surveyCatalog, pulseConfig.surveys);
   const surveyOverview = new SurveyOverviewService(store.survey, surveyCatalog, surveyResults, pulseConfig.surveys);
+  const gate = new PolicyReleaseGate(ctx, resolver);
   return {
     access: new WriteAccess(ctx),
     resolver,
-    gate: new PolicyReleaseGate(ctx, resolver),
+    gate,
     reviews: new IncidentReviews(store, pulseCatalog, pulseConfig.decisions, pulseConfig.dora),
     scorecards: new DoraScorecards(store, pulseCatalog, pulseConfig.dora),
     surveyCatalog,
@@ -51,5 +54,6 @@ export function createPulseServices(ctx: PulseContext): PulseServices {
     defaultTemplate: new DefaultTemplate(store.survey, ctx.logger),
     oncall: new OncallHealthService(store, pulseCatalog, pulseConfig.oncall),
     quadrant: new SpeedReliability(store, pulseCatalog, surveyOverview, pulseConfig.decisions, pulseConfig.dora),
+    teamSlos: new TeamSloStates(pulseCatalog, gate),
   };
 }

@@ -14,21 +14,13 @@ import {
 import { PulseStore } from '@pulse/plugin-pulse-node';
 import { OnBehalfOf, OwnedEntity, PulseCatalog, refOf } from '../catalog/PulseCatalog';
 import { DoraConfig } from '../dora/config';
+import { mapInBatches } from '../mapInBatches';
 import { entitySloReport } from '../slo/reports';
 import { SurveyOverviewService } from '../survey/overview';
 import { DecisionsConfig } from './config';
 
 /** Entities whose SLOs are evaluated at once: bounds the queries in flight for an organisation-wide view. */
 const SLO_CONCURRENCY = 8;
-
-/** Maps in batches of `size`, so at most `size` calls run at once. */
-async function mapInBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size) {
-    results.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
-  }
-  return results;
-}
 
 /** The speed-vs-reliability view: DORA from one SQL aggregate, budgets from the SLO reports, survey beside. */
 export class SpeedReliability {

@@ -38,7 +38,10 @@ function storedSlo(record: SloRecord): StoredSlo {
 }
 
 /** The slo endpoints of the Pulse API: validation and authorization here, the numbers in pulse-common. */
-export function createSloRouter(ctx: PulseContext, { access, gate }: Pick<PulseServices, 'access' | 'gate'>): express.Router {
+export function createSloRouter(
+  ctx: PulseContext,
+  { access, gate, teamSlos }: Pick<PulseServices, 'access' | 'gate' | 'teamSlos'>,
+): express.Router {
   const router = Router();
   const slos = ctx.store.slo;
 
@@ -96,6 +99,15 @@ export function createSloRouter(ctx: PulseContext, { access, gate }: Pick<PulseS
   router.get(ENTITY, async (req, res) => {
     await ctx.pulseAuth.reader(req);
     res.json(await gate.view(entityRefFromParams(req.params), Date.now()));
+  });
+
+  // A team's services in one answer (the team page's SLO table), so the browser never asks once per service.
+  router.get('/slo/groups/:namespace/:name', async (req, res) => {
+    const credentials = await ctx.pulseAuth.reader(req);
+    const groupRef = entityRefFromParams({ kind: 'group', ...req.params });
+    const body = await teamSlos.of(groupRef, Date.now(), credentials);
+    if (!body) throw new NotFoundError(`No group ${groupRef} in the catalog`);
+    res.json(body);
   });
 
   // The gate under the entity's resolved error-budget policy: GET previews it and writes nothing, whoever asks;

@@ -30,6 +30,7 @@ export const ACCESS: Record<string, PulseAccess> = {
   'post /slo/samples': 'ingester',
   'get /slo/entities/:kind/:namespace/:name': 'reader',
   'get /slo/entities/:kind/:namespace/:name/release-gate': 'reader',
+  'get /slo/groups/:namespace/:name': 'reader',
   'post /slo/entities/:kind/:namespace/:name/release-gate': 'reader',
   'post /dora/deployments': 'ingester',
   'post /dora/changes': 'ingester',
