@@ -4,5 +4,6 @@ export * from './percentile';
 export * from './tiers';
 export * from './window';
 export * from './calendar';
+export * from './coverage';
 export * from './changeFailureRate';
 export * from './scorecard';

@@ -9,6 +9,8 @@ const to = Date.UTC(2026, 2, 1);
 // Sunday 15 February to Sunday 1 March 2026: the ISO weeks 9-15 Feb (one day inside), 16-22 Feb and 23 Feb-1 Mar.
 const window = { from: to - 14 * DORA_DAY_MS, to };
 const [partialWeek, week8, week9] = doraCalendarOf(window, 'UTC').weeks;
+/** Data from before the window: the whole window is covered. */
+const since = window.from - 30 * DORA_DAY_MS;
 
 const bucket = (overrides: Partial<DoraBucketStats>): DoraBucketStats => ({
   ...emptyDoraBucketStats(),
@@ -40,7 +42,7 @@ describe('doraScorecardOf', () => {
     { period: week8, stats: emptyDoraBucketStats() },
     { period: week9, stats: newestWeek },
   ];
-  const card = doraScorecardOf({ total, weeks, deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] }, window);
+  const card = doraScorecardOf({ total, weeks, deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8], firstEventMs: since }, window);
 
   it('computes every metric with its unit, tier and sample size', () => {
     expect(card.metrics.deploymentFrequency).toEqual({
@@ -66,7 +68,7 @@ describe('doraScorecardOf', () => {
   });
 
   it('counts failed attempts in both parts of the rate with the `all` denominator', () => {
-    const all = doraScorecardOf({ total, weeks, deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] }, window, undefined, 'all');
+    const all = doraScorecardOf({ total, weeks, deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8], firstEventMs: since }, window, undefined, 'all');
     // (2 failed + 1 with an incident) / 10 attempts = 30%
     expect(all.metrics.changeFailureRate).toEqual({ value: 30, unit: 'percent', tier: 'low', sampleSize: 10 });
     // newest week: (1 failed + 0) / 6 attempts
@@ -124,7 +126,7 @@ describe('doraScorecardOf', () => {
       leadTimeHours: { elite: 1, high: 2, medium: 10 },
     };
     const strictCard = doraScorecardOf(
-      { total, weeks: [], deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8] },
+      { total, weeks: [], deployDaysPerWeek: [5, 3], deployDaysPerMonth: [8], firstEventMs: since },
       window,
       strict,
     );
@@ -143,6 +145,7 @@ describe('doraSummaryOf', () => {
         }),
         deployDaysPerWeek: [1],
         deployDaysPerMonth: [1],
+        firstEventMs: since,
       },
       window,
     );
@@ -154,7 +157,7 @@ describe('doraSummaryOf', () => {
 
   it('has no value or tier for a metric without samples', () => {
     const summary = doraSummaryOf(
-      { total: bucket({ deployments: 3, successes: 3 }), deployDaysPerWeek: [3, 0], deployDaysPerMonth: [3] },
+      { total: bucket({ deployments: 3, successes: 3 }), deployDaysPerWeek: [3, 0], deployDaysPerMonth: [3], firstEventMs: since },
       window,
     );
     expect(summary.metrics.leadTimeForChanges).toMatchObject({ value: null, tier: null, sampleSize: 0 });
@@ -166,7 +169,7 @@ describe('doraSummaryOf', () => {
 
   it('has no deployment frequency for an empty window', () => {
     const summary = doraSummaryOf(
-      { total: emptyDoraBucketStats(), deployDaysPerWeek: [], deployDaysPerMonth: [] },
+      { total: emptyDoraBucketStats(), deployDaysPerWeek: [], deployDaysPerMonth: [], firstEventMs: null },
       { from: to, to },
     );
     expect(summary.metrics.deploymentFrequency.value).toBe(0);
@@ -174,9 +177,44 @@ describe('doraSummaryOf', () => {
   });
 });
 
+describe('doraSummaryOf: a window longer than the history', () => {
+  // 180 days ending 1 March 2026, data since 2 December 2025 10:00: the covered part starts at the window day holding
+  // it. The window starts 2 September 2025 00:00; 2 December is 91 days later, so 180 - 91 = 89 days are covered.
+  const long = { from: to - 180 * DORA_DAY_MS, to };
+  const firstEventMs = Date.UTC(2025, 11, 2, 10);
+
+  it('takes deployments per day over the covered days and says so', () => {
+    const summary = doraSummaryOf(
+      { total: bucket({ deployments: 178, successes: 178 }), deployDaysPerWeek: [5], deployDaysPerMonth: [20], firstEventMs },
+      long,
+    );
+    expect(summary.coverage).toEqual({
+      from: '2025-12-02T00:00:00.000Z',
+      to: '2026-03-01T00:00:00.000Z',
+      firstEventAt: '2025-12-02T10:00:00.000Z',
+      coveredDays: 89,
+      windowDays: 180,
+    });
+    // 178 successful deployments / 89 covered days = 2 a day (over the whole 180 days it would read 0.99).
+    expect(summary.metrics.deploymentFrequency.value).toBe(2);
+  });
+
+  it('covers the whole window when the data starts before it, and nothing without any event', () => {
+    const full = doraSummaryOf(
+      { total: bucket({ deployments: 180, successes: 180 }), deployDaysPerWeek: [5], deployDaysPerMonth: [20], firstEventMs: long.from - 1 },
+      long,
+    );
+    expect(full.coverage).toMatchObject({ from: '2025-09-02T00:00:00.000Z', coveredDays: 180, windowDays: 180 });
+    expect(full.metrics.deploymentFrequency.value).toBe(1);
+    const none = doraSummaryOf({ total: emptyDoraBucketStats(), deployDaysPerWeek: [], deployDaysPerMonth: [], firstEventMs: null }, long);
+    expect(none.coverage).toMatchObject({ firstEventAt: null, coveredDays: 0, windowDays: 180 });
+    expect(none.metrics.deploymentFrequency.value).toBe(0);
+  });
+});
+
 describe('compareDoraSummaries', () => {
   const summaryOf = (successes: number, deployDays: number[]) =>
-    doraSummaryOf({ total: bucket({ deployments: successes, successes }), deployDaysPerWeek: deployDays, deployDaysPerMonth: [successes] }, window);
+    doraSummaryOf({ total: bucket({ deployments: successes, successes }), deployDaysPerWeek: deployDays, deployDaysPerMonth: [successes], firstEventMs: since }, window);
 
   it('sorts by tier, then by deployment frequency, no tier last', () => {
     const elite = summaryOf(12, [6, 6]);

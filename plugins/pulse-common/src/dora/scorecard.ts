@@ -4,6 +4,7 @@ import {
   doraChangeFailures,
   DoraChangeFailureRateDenominator,
 } from './changeFailureRate';
+import { doraCoverageOf } from './coverage';
 import { doraPercentileOf } from './percentile';
 import { DoraPeriodStats, DoraWeekStats, DoraWindowStats, emptyDoraBucketStats } from './stats';
 import {
@@ -37,9 +38,14 @@ export const emptyDoraPeriodStats = (): DoraPeriodStats => ({
   total: emptyDoraBucketStats(),
   deployDaysPerWeek: [],
   deployDaysPerMonth: [],
+  firstEventMs: null,
 });
 
-/** The five metrics, the overall tier and the data-sufficiency flag of a window's stats. */
+/**
+ * The five metrics, the overall tier and the data-sufficiency flag of a window's stats. Rates are taken over the days
+ * Pulse has data for (the coverage), so a window longer than the history does not dilute them; the store counts the
+ * deploy days of the covered weeks and months only.
+ */
 export function doraSummaryOf(
   stats: DoraPeriodStats,
   window: { from: number; to: number },
@@ -50,7 +56,8 @@ export function doraSummaryOf(
   const sufficient = total.deployments >= DORA_MIN_DEPLOYMENTS_FOR_TIER;
   const tierIf = <T>(tier: () => T) => (sufficient ? tier() : null);
 
-  const days = (window.to - window.from) / DORA_DAY_MS;
+  const coverage = doraCoverageOf(window, stats.firstEventMs);
+  const days = coverage.coveredDays;
   const perWeek = medianDeployDays(stats.deployDaysPerWeek);
   const perMonth = medianDeployDays(stats.deployDaysPerMonth);
   const leadTimeHours = hoursOf(total.leadTime.median);
@@ -96,6 +103,7 @@ export function doraSummaryOf(
   };
 
   return {
+    coverage,
     tier: sufficient
       ? doraOverallTier([
           metrics.deploymentFrequency.tier,

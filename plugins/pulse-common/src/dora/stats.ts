@@ -31,12 +31,14 @@ export interface DoraBucketStats {
 
 /**
  * The stats of a whole window plus the deploy days (calendar days with a successful production deployment) of each
- * calendar week and month the tier's median is taken over (doraCountedPeriods), oldest first, zero-filled.
+ * calendar week and month the tier's median is taken over (doraCoveredPeriods), oldest first, zero-filled, and the
+ * scope's first deployment or incident ever (epoch ms; null without any): where the data starts.
  */
 export interface DoraPeriodStats {
   total: DoraBucketStats;
   deployDaysPerWeek: number[];
   deployDaysPerMonth: number[];
+  firstEventMs: number | null;
 }
 
 /** One calendar week of the trend with its stats. */

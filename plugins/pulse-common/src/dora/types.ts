@@ -1,3 +1,5 @@
+import { DoraCoverage } from './coverage';
+
 /** A DORA performance tier, best first. */
 export type DoraTier = 'elite' | 'high' | 'medium' | 'low';
 
@@ -69,6 +71,8 @@ export interface DoraWeek {
 
 /** The metrics and the overall tier, without the trend (a row of a table). */
 export interface DoraSummary {
+  /** The part of the window Pulse has data for; rates per day and per week are taken over it (docs/dora.md). */
+  coverage: DoraCoverage;
   /** The overall tier; null when there is too little data. */
   tier: DoraTier | null;
   /** True when the window holds fewer than 2 production deployments: no tier is given. */

@@ -110,6 +110,71 @@ describe.each(databases.eachSupportedId())('DoraRepository on %p', databaseId =>
     });
   });
 
+  describe('coverage: a window longer than the history', () => {
+    beforeAll(async () => {
+      // 'history' deploys on Monday to Thursday of the four weeks from Monday 2 November 2026 (4 deploy days a week,
+      // 16 deployments); 'incident-first' had an incident on 20 October before its one deployment on 3 November.
+      const deployments = [];
+      for (let week = 0; week < 4; week++) {
+        for (let weekday = 0; weekday < 4; weekday++) {
+          const day = new Date(at('2026-11-02T00:00:00Z') + (week * 7 + weekday) * DAY).toISOString().slice(0, 10);
+          deployments.push(deployment('history', `history-${day}`, `${day}T09:00:00Z`));
+        }
+      }
+      deployments.push(deployment('incident-first', 'incident-first-1', '2026-11-03T12:00:00Z'));
+      await store.dora.ingest(
+        {
+          deployments,
+          incidents: [{ id: 'if-1', entityRef: 'component:default/incident-first', createdAt: at('2026-10-20T08:00:00Z') }],
+        },
+        rules,
+      );
+    });
+
+    // 90 days back from Monday 30 November 2026: 1 September to 30 November. 2 November is 62 days in (30 September
+    // + 31 October days later), so 90 - 62 = 28 days are covered.
+    const longWindow = () => scope('history', '2026-09-01T00:00:00Z', '2026-11-30T00:00:00Z');
+
+    it('finds the first event with an aggregate and counts only covered weeks and months', async () => {
+      const stats = await store.dora.windowStats(longWindow());
+      expect(stats.firstEventMs).toBe(at('2026-11-02T09:00:00Z'));
+      // The whole ISO weeks from 2 November: 2, 9, 16 and 23 November with 4 deploy days each. Over the whole window
+      // the weeks of September and October would add 8 zeros and a median of 0.
+      expect(stats.deployDaysPerWeek).toEqual([4, 4, 4, 4]);
+      // No whole month starts on or after 2 November: the covered part of November, 16 deploy days.
+      expect(stats.deployDaysPerMonth).toEqual([16]);
+      const summary = doraSummaryOf(stats, { from: at('2026-09-01T00:00:00Z'), to: at('2026-11-30T00:00:00Z') });
+      expect(summary.coverage).toEqual({
+        from: '2026-11-02T00:00:00.000Z',
+        to: '2026-11-30T00:00:00.000Z',
+        firstEventAt: '2026-11-02T09:00:00.000Z',
+        coveredDays: 28,
+        windowDays: 90,
+      });
+      // 16 deployments / 28 covered days = 0.571428571429 a day (16 / 90 = 0.18 over the whole window); a median of 4
+      // deploy days a week is High, not the Low of a 0 median.
+      expect(summary.metrics.deploymentFrequency.value).toBeCloseTo(16 / 28, 10);
+      expect(summary.metrics.deploymentFrequency.tier).toBe('high');
+    });
+
+    it('gives each entity its own first event, an incident included, even without events in the window', async () => {
+      const byEntity = await store.dora.statsByEntity(
+        scope('history', '2026-09-01T00:00:00Z', '2026-11-30T00:00:00Z', {
+          entityRefs: ['component:default/history', 'component:default/incident-first', 'component:default/none'],
+        }),
+      );
+      expect(byEntity.get('component:default/history')?.firstEventMs).toBe(at('2026-11-02T09:00:00Z'));
+      expect(byEntity.get('component:default/incident-first')?.firstEventMs).toBe(at('2026-10-20T08:00:00Z'));
+      expect(byEntity.has('component:default/none')).toBe(false);
+      // A window after all of 'history''s events still knows where its data starts: fully covered, nothing in it.
+      const later = await store.dora.statsByEntity(scope('history', '2026-12-01T00:00:00Z', '2026-12-08T00:00:00Z'));
+      expect(later.get('component:default/history')).toMatchObject({
+        firstEventMs: at('2026-11-02T09:00:00Z'),
+        total: { deployments: 0 },
+      });
+    });
+  });
+
   describe('lead time', () => {
     const leadTime = async (entity: string) => {
       const stats = await store.dora.windowStats(scope(entity, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'));

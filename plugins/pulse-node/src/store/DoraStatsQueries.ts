@@ -2,7 +2,8 @@ import {
   DoraBucketStats,
   DoraCalendar,
   doraCalendarOf,
-  doraCountedPeriods,
+  doraCoveredFromMs,
+  doraCoveredPeriods,
   DoraDurationStats,
   doraInterpolatedPercentile,
   DoraPeriodStats,
@@ -30,6 +31,11 @@ interface DeployDaysRow {
   period: 'week' | 'month';
   period_key: string | number;
   days: string | number;
+}
+
+interface FirstEventRow {
+  entity_ref: string;
+  first_at: string | number;
 }
 
 interface OverCapRow {
@@ -183,13 +189,15 @@ export class DoraStatsQueries {
 
   async windowStats(scope: DoraQueryScope): Promise<DoraWindowStats> {
     const calendar = doraCalendarOf(scope, scope.timeZone);
-    const [counts, deployDays, leadTime, overCap, recovery] = await Promise.all([
+    const [counts, deployDays, leadTime, overCap, recovery, firstEvents] = await Promise.all([
       this.deploymentCounts(scope, calendar, 'week'),
       this.deployDays(scope, calendar, false),
       this.durationStats(scope, leadTimeChanges(scope, calendar, false), 'week'),
       this.overCapChanges(scope, calendar, 'week'),
       this.durationStats(scope, recoverySamples(scope, calendar), 'week'),
+      this.firstEvents(scope),
     ]);
+    const firstEventMs = firstEvents.size > 0 ? Math.min(...firstEvents.values()) : null;
     const weeks = calendar.weeks.map(period => {
       const key = String(period.key);
       const stats = { ...(counts.get(key) ?? emptyDoraBucketStats()) };
@@ -210,27 +218,41 @@ export class DoraStatsQueries {
     total.leadTime = leadTime.all;
     total.leadTimeOlderThanCap = [...overCap.values()].reduce((sum, n) => sum + n, 0);
     total.recovery = recovery.all;
-    return { total, weeks, ...this.countedDeployDays(calendar, deployDays.get('')) };
+    return {
+      total,
+      weeks,
+      firstEventMs,
+      ...this.countedDeployDays(calendar, deployDays.get(''), doraCoveredFromMs(scope, firstEventMs)),
+    };
   }
 
   async statsByEntity(scope: DoraQueryScope): Promise<Map<string, DoraPeriodStats>> {
     const calendar = doraCalendarOf(scope, scope.timeZone);
-    const [counts, deployDays, leadTime, overCap, recovery] = await Promise.all([
+    const [counts, deployDays, leadTime, overCap, recovery, firstEvents] = await Promise.all([
       this.deploymentCounts(scope, calendar, 'entity'),
       this.deployDays(scope, calendar, true),
       this.durationStats(scope, leadTimeChanges(scope, calendar, false), 'entity'),
       this.overCapChanges(scope, calendar, 'entity'),
       this.durationStats(scope, recoverySamples(scope, calendar), 'entity'),
+      this.firstEvents(scope),
     ]);
     const result = new Map<string, DoraPeriodStats>();
     const entry = (entityRef: string) => {
       let stats = result.get(entityRef);
       if (!stats) {
-        stats = { total: emptyDoraBucketStats(), ...this.countedDeployDays(calendar, deployDays.get(entityRef)) };
+        const firstEventMs = firstEvents.get(entityRef) ?? null;
+        const coveredFromMs = doraCoveredFromMs(scope, firstEventMs);
+        stats = {
+          total: emptyDoraBucketStats(),
+          firstEventMs,
+          ...this.countedDeployDays(calendar, deployDays.get(entityRef), coveredFromMs),
+        };
         result.set(entityRef, stats);
       }
       return stats;
     };
+    // Every entity with history gets its coverage, even without an event in the window.
+    for (const entityRef of firstEvents.keys()) entry(entityRef);
     for (const [entityRef, row] of counts) entry(entityRef).total = row;
     for (const [entityRef, stats] of leadTime.buckets) entry(entityRef).total.leadTime = stats;
     for (const [entityRef, n] of overCap) entry(entityRef).total.leadTimeOlderThanCap = n;
@@ -238,15 +260,44 @@ export class DoraStatsQueries {
     return result;
   }
 
-  /** The deploy days of the weeks and months the tier's medians count, oldest first, zero-filled. */
+  /**
+   * The deploy days of the weeks and months the tier's medians count, within the covered part of the window (from
+   * `coveredFromMs`), oldest first, zero-filled.
+   */
   private countedDeployDays(
     calendar: DoraCalendar,
     days: { week: Map<number, number>; month: Map<number, number> } | undefined,
+    coveredFromMs: number,
   ): Pick<DoraPeriodStats, 'deployDaysPerWeek' | 'deployDaysPerMonth'> {
     return {
-      deployDaysPerWeek: doraCountedPeriods(calendar.weeks).map(week => days?.week.get(week.key) ?? 0),
-      deployDaysPerMonth: doraCountedPeriods(calendar.months).map(month => days?.month.get(month.key) ?? 0),
+      deployDaysPerWeek: doraCoveredPeriods(calendar.weeks, coveredFromMs).map(week => days?.week.get(week.key) ?? 0),
+      deployDaysPerMonth: doraCoveredPeriods(calendar.months, coveredFromMs).map(
+        month => days?.month.get(month.key) ?? 0,
+      ),
     };
+  }
+
+  /**
+   * Per entity of the scope, its first deployment (any environment or status) or incident before the window's end:
+   * where Pulse's data for it starts. Two indexed MIN aggregates, no event rows.
+   */
+  async firstEvents(scope: Pick<DoraQueryScope, 'entityRefs' | 'to'>): Promise<Map<string, number>> {
+    if (scope.entityRefs.length === 0) return new Map();
+    const rows = await selectRows<FirstEventRow>(
+      this.db,
+      sql`
+        SELECT f.entity_ref, MIN(f.first_at) AS first_at FROM (
+          SELECT d.entity_ref, MIN(d.finished_at) AS first_at FROM pulse_deployment d
+          WHERE d.entity_ref IN ${scope.entityRefs} AND d.finished_at < ${bigint(scope.to)}
+          GROUP BY d.entity_ref
+          UNION ALL
+          SELECT i.entity_ref, MIN(i.created_at) AS first_at FROM pulse_incident i
+          WHERE i.entity_ref IN ${scope.entityRefs} AND i.created_at < ${bigint(scope.to)}
+          GROUP BY i.entity_ref
+        ) f
+        GROUP BY f.entity_ref`,
+    );
+    return new Map(rows.map(row => [row.entity_ref, Number(row.first_at)]));
   }
 
   /** Production deployment counts per bucket; a deployment with several incidents counts once. */

@@ -134,12 +134,20 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     expect(res.body.entityRef).toBe('component:default/checkout');
     expect(res.body.window).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-01-15T00:00:00.000Z', days: 14 });
     expect(res.body.deployments).toBe(6);
+    // Checkout's first event is d1, 2 January 10:00: Pulse has data for 2 to 15 January, 13 of the 14 days.
+    expect(res.body.coverage).toEqual({
+      from: '2026-01-02T00:00:00.000Z',
+      to: '2026-01-15T00:00:00.000Z',
+      firstEventAt: '2026-01-02T10:00:00.000Z',
+      coveredDays: 13,
+      windowDays: 14,
+    });
     expect(res.body.metrics).toEqual({
-      // 5 successful production deployments in 14 days. Thursday 1 to Thursday 15 January holds one whole ISO week
-      // (5-11 January) with 2 deploy days (5th, 9th): median 2, high. January is cut, so it counts: 5 deploy days
-      // (2nd, 3rd, 5th, 9th, 12th).
+      // 5 successful production deployments in the 13 covered days. Thursday 1 to Thursday 15 January holds one whole
+      // ISO week (5-11 January) with 2 deploy days (5th, 9th): median 2, high. January is cut, so it counts: 5 deploy
+      // days (2nd, 3rd, 5th, 9th, 12th).
       deploymentFrequency: {
-        value: 5 / 14,
+        value: 5 / 13,
         unit: 'deployments/day',
         tier: 'high',
         sampleSize: 5,
@@ -259,8 +267,10 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
 
     const res = await request(server).get(`/api/pulse/dora/entities/component/default/payments-api${WINDOW}`);
     expect(res.body.deployments).toBe(3);
-    // the whole week 5-11 January has deploy days 6 and 7 January: median 2
-    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 3 / 14, tier: 'high', deployDaysPerWeekMedian: 2 });
+    // The first event is e1, 6 January 10:00: 9 covered days (6 to 15 January), 3 / 9 a day. The whole week 5-11
+    // January holds the first event, so it counts, with deploy days 6 and 7 January: median 2.
+    expect(res.body.coverage).toMatchObject({ firstEventAt: '2026-01-06T10:00:00.000Z', coveredDays: 9, windowDays: 14 });
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 3 / 9, tier: 'high', deployDaysPerWeekMedian: 2 });
     expect(res.body.metrics.leadTimeForChanges).toMatchObject({ value: 24, tier: 'high', sampleSize: 1 });
     // inc-9 (no deploymentId) goes to e2, the latest production deployment before it
     expect(res.body.metrics.changeFailureRate).toMatchObject({ value: 100 / 3, tier: 'low', sampleSize: 3 });
@@ -311,7 +321,8 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     });
     const res = await request(server).get(`/api/pulse/dora/entities/component/default/mobile-app${WINDOW}`);
     expect(res.body).toMatchObject({ tier: null, insufficientData: true, deployments: 1 });
-    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 1 / 14, tier: null, sampleSize: 1 });
+    // Its only event, m1 on 8 January 10:00, starts the covered part: 7 days (8 to 15 January), 1 / 7 a day.
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 1 / 7, tier: null, sampleSize: 1 });
   });
 
   it('rolls a group and its child groups up over the pooled events, with a row per entity', async () => {
@@ -325,8 +336,12 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
     expect(res.body.metrics.changeFailureRate).toMatchObject({ value: 37.5, tier: 'low', sampleSize: 8 });
     // d2 1.5, e2 1.5, d5 4 h -> 1.5
     expect(res.body.metrics.failedDeploymentRecoveryTime).toMatchObject({ value: 1.5, sampleSize: 3 });
-    // deploy days of the whole week 5-11 January: 5th, 6th, 7th, 9th -> 4
-    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 8 / 14, deployDaysPerWeekMedian: 4 });
+    // deploy days of the whole week 5-11 January: 5th, 6th, 7th, 9th -> 4; the team's first event is checkout's d1
+    // (2 January): 8 successful deployments over 13 covered days.
+    expect(res.body.coverage).toMatchObject({ firstEventAt: '2026-01-02T10:00:00.000Z', coveredDays: 13 });
+    expect(res.body.metrics.deploymentFrequency).toMatchObject({ value: 8 / 13, deployDaysPerWeekMedian: 4 });
+    // Each component row has its own coverage: payments-api's data starts on 6 January.
+    expect(res.body.entities[1].coverage).toMatchObject({ firstEventAt: '2026-01-06T10:00:00.000Z', coveredDays: 9 });
     expect(res.body.entities.map((e: any) => [e.entityRef, e.tier, e.deployments])).toEqual([
       ['component:default/checkout', 'high', 6],
       ['component:default/payments-api', 'high', 3],
@@ -357,6 +372,12 @@ describe.each(databases.eachSupportedId())('DORA API on %p', databaseId => {
       ['group:default/platform', null, 0],
     ]);
     expect(res.body.teams[0].weekly).toHaveLength(3);
+    // Payments from 2 January (13 of 14 days), Mobile from 8 January (7), Platform owns nothing: no event, 0 days.
+    expect(res.body.teams.map((t: any) => [t.coverage.firstEventAt, t.coverage.coveredDays])).toEqual([
+      ['2026-01-02T10:00:00.000Z', 13],
+      ['2026-01-08T10:00:00.000Z', 7],
+      [null, 0],
+    ]);
   });
 
   it('validates input and names the bad field', async () => {

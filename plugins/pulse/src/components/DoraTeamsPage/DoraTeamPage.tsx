@@ -15,6 +15,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { useLocation, useParams } from 'react-router-dom';
 import { pulseDoraApiRef } from '../../api/DoraApi';
 import { DoraMetricList, DoraTierChip } from '../EntityDoraCard';
+import { DoraCoverageNote } from '../EntityDoraCard/DoraCoverageNote';
 import { doraSummaryColumns } from './doraSummaryColumns';
 
 const entityColumns: TableColumn<DoraEntityRow>[] = [
@@ -75,6 +76,7 @@ export const DoraTeamPage = (props: { days: number }) => {
       <Grid item xs={12}>
         <InfoCard title={`${value.title ?? name}: overall`} subheader={`${value.deployments} production deployments`}>
           <DoraTierChip tier={value.tier} />
+          <DoraCoverageNote coverage={value.coverage} />
           <DoraMetricList metrics={value.metrics} weekly={value.weekly} />
         </InfoCard>
       </Grid>

@@ -3,13 +3,21 @@ import { DoraGroupScorecard, DoraTeamRanking } from '@pulse/plugin-pulse-common'
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { DoraApi, pulseDoraApiRef } from '../../api/DoraApi';
-import { checkoutMetrics, checkoutScorecard, checkoutWeekly } from '../EntityDoraCard/doraFixtures';
+import { checkoutMetrics, checkoutScorecard, checkoutWeekly, fullCoverage } from '../EntityDoraCard/doraFixtures';
 import { DoraTeamsPage } from './DoraTeamsPage';
 
 const window = checkoutScorecard.window;
 const noTier = Object.fromEntries(
   Object.entries(checkoutMetrics).map(([key, metric]) => [key, { ...metric, value: null, tier: null }]),
 ) as typeof checkoutMetrics;
+
+/** Mobile's first deployment was on 9 January 2026 at 15:00: the last 6 of the 14 days are covered. */
+const mobileCoverage = {
+  ...fullCoverage,
+  from: '2026-01-09T00:00:00.000Z',
+  firstEventAt: '2026-01-09T15:00:00.000Z',
+  coveredDays: 6,
+};
 
 const ranking: DoraTeamRanking = {
   window,
@@ -18,6 +26,7 @@ const ranking: DoraTeamRanking = {
       groupRef: 'group:default/payments',
       title: 'Payments',
       entityCount: 2,
+      coverage: fullCoverage,
       tier: 'high',
       insufficientData: false,
       deployments: 9,
@@ -28,6 +37,7 @@ const ranking: DoraTeamRanking = {
       groupRef: 'group:default/mobile',
       title: 'Mobile',
       entityCount: 1,
+      coverage: mobileCoverage,
       tier: null,
       insufficientData: true,
       deployments: 1,
@@ -43,8 +53,8 @@ const payments: DoraGroupScorecard = {
   title: 'Payments',
   groupRefs: ['group:default/payments'],
   entities: [
-    { entityRef: 'component:default/checkout', tier: 'high', insufficientData: false, deployments: 6, metrics: checkoutMetrics },
-    { entityRef: 'component:default/payments-api', tier: null, insufficientData: true, deployments: 1, metrics: noTier },
+    { entityRef: 'component:default/checkout', coverage: fullCoverage, tier: 'high', insufficientData: false, deployments: 6, metrics: checkoutMetrics },
+    { entityRef: 'component:default/payments-api', coverage: mobileCoverage, tier: null, insufficientData: true, deployments: 1, metrics: noTier },
   ],
 };
 
@@ -70,6 +80,20 @@ describe('DoraTeamsPage', () => {
     expect(rows[1]).toHaveTextContent('Mobile');
     expect(rows[1]).toHaveTextContent('insufficient data');
     expect(screen.getByText('Payments').closest('a')).toHaveAttribute('href', '/pulse/dora/groups/default/payments');
+  });
+
+  it('says which teams have data for only part of the window', async () => {
+    await renderAt('/pulse/dora', { getTeamRanking: jest.fn().mockResolvedValue(ranking) });
+    // Mobile's data starts on 9 January: 6 of the 14 days. Payments is covered: no sentence.
+    expect(screen.getAllByTestId('dora-coverage').map(note => note.textContent)).toEqual([
+      'Mobile: Data since 2026-01-09 (6 of 14 days)',
+    ]);
+  });
+
+  it("says when a team's data starts inside the window on its page", async () => {
+    const getGroupScorecard = jest.fn().mockResolvedValue({ ...payments, coverage: mobileCoverage });
+    await renderAt('/pulse/dora/groups/default/payments', { getGroupScorecard });
+    expect(await screen.findByTestId('dora-coverage')).toHaveTextContent('Data since 2026-01-09 (6 of 14 days)');
   });
 
   it("shows one team's pooled metrics and its components", async () => {

@@ -12,6 +12,7 @@ import { Route, Routes, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { pulseDoraApiRef } from '../../api/DoraApi';
 import { DORA_WINDOW_DAYS, DoraWindowPicker } from '../EntityDoraCard';
+import { DoraCoverageNote } from '../EntityDoraCard/DoraCoverageNote';
 import { DoraTeamPage } from './DoraTeamPage';
 import { DoraTeamTable } from './DoraTeamTable';
 
@@ -29,7 +30,15 @@ const DoraTeamRanking = (props: { days: number }) => {
       />
     );
   }
-  return <DoraTeamTable title="Teams by DORA tier" teams={value.teams} />;
+  return (
+    <>
+      {/* Teams whose data starts inside the window: their rates are over the covered days only. */}
+      {value.teams.map(team => (
+        <DoraCoverageNote key={team.groupRef} coverage={team.coverage} name={team.title ?? team.groupRef} />
+      ))}
+      <DoraTeamTable title="Teams by DORA tier" teams={value.teams} />
+    </>
+  );
 };
 
 /** Every team ranked by DORA tier with its trend; a team's own page under /pulse/dora/groups/:namespace/:name. */

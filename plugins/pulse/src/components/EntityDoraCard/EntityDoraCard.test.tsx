@@ -49,6 +49,29 @@ describe('EntityDoraCard', () => {
     );
   });
 
+  it('says when the data starts inside the window, and nothing when the window is covered', async () => {
+    // A 180-day window ending 1 March 2026 (from 2 September 2025); the first deployment on 2 December 2025 at 10:00
+    // starts the covered part at 2 December 00:00: 89 of 180 days.
+    const since = {
+      ...checkoutScorecard,
+      coverage: {
+        from: '2025-12-02T00:00:00.000Z',
+        to: '2026-03-01T00:00:00.000Z',
+        firstEventAt: '2025-12-02T10:00:00.000Z',
+        coveredDays: 89,
+        windowDays: 180,
+      },
+    };
+    await renderCard({ getEntityScorecard: jest.fn().mockResolvedValue(since) });
+    expect(screen.getByTestId('dora-coverage')).toHaveTextContent('Data since 2025-12-02 (89 of 180 days)');
+  });
+
+  it('shows no coverage sentence when the data covers the window', async () => {
+    await renderCard({ getEntityScorecard: jest.fn().mockResolvedValue(checkoutScorecard) });
+    expect(await screen.findByText('0.36 / day')).toBeInTheDocument();
+    expect(screen.queryByTestId('dora-coverage')).toBeNull();
+  });
+
   it('says how many changes older than the lead-time cap were left out', async () => {
     const capped = {
       ...checkoutScorecard,

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { pulseDoraApiRef } from '../../api/DoraApi';
 import { rootRouteRef } from '../../routes';
+import { DoraCoverageNote } from './DoraCoverageNote';
 import { DoraMetricList } from './DoraMetricList';
 import { DoraTierChip } from './DoraTierChip';
 import { DoraWindowPicker } from './DoraWindowPicker';
@@ -64,6 +65,7 @@ export const EntityDoraCard = () => {
             </Typography>
           )}
         </Box>
+        <DoraCoverageNote coverage={value.coverage} />
         <DoraMetricList metrics={value.metrics} weekly={value.weekly} />
       </>
     );

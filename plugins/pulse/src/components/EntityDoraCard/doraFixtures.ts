@@ -1,4 +1,13 @@
-import { DoraEntityScorecard, DoraSummary, DoraWeek } from '@pulse/plugin-pulse-common';
+import { DoraCoverage, DoraEntityScorecard, DoraSummary, DoraWeek } from '@pulse/plugin-pulse-common';
+
+/** Data from before the window: the whole 14 days are covered. */
+export const fullCoverage: DoraCoverage = {
+  from: '2026-01-01T00:00:00.000Z',
+  to: '2026-01-15T00:00:00.000Z',
+  firstEventAt: '2025-11-20T09:00:00.000Z',
+  coveredDays: 14,
+  windowDays: 14,
+};
 
 /** The hand-computed checkout scorecard of the backend's HTTP test, as the API returns it. */
 export const checkoutMetrics: DoraSummary['metrics'] = {
@@ -34,6 +43,7 @@ export const checkoutWeekly: DoraWeek[] = [
 export const checkoutScorecard: DoraEntityScorecard = {
   entityRef: 'component:default/checkout',
   window: { from: '2026-01-01T00:00:00.000Z', to: '2026-01-15T00:00:00.000Z', days: 14 },
+  coverage: fullCoverage,
   tier: 'high',
   insufficientData: false,
   deployments: 6,
