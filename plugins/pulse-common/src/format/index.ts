@@ -1,1 +1,2 @@
 export * from './durationText';
+export * from './niceTicks';

@@ -1,4 +1,4 @@
-import { SloHistoryPoint } from '@pulse/plugin-pulse-common';
+import { niceAxisTicks, SloHistoryPoint } from '@pulse/plugin-pulse-common';
 import {
   CartesianGrid,
   Legend,
@@ -21,6 +21,9 @@ export const BudgetBurndownChart = ({ history }: { history: SloHistoryPoint[] })
     remaining: percentOf(point.remainingFraction),
     ideal: percentOf(point.idealRemainingFraction),
   }));
+  // Round ticks from the lowest point (or 0) to 100%: -80% gives -100, -50, 0, 50, 100 rather than recharts' -80/-35/10.
+  const lowest = Math.min(0, ...data.map(d => d.remaining ?? 0));
+  const ticks = niceAxisTicks(lowest, 100);
   return (
     <ChartFigure
       title="Error budget remaining at the end of each day, and the ideal line"
@@ -32,7 +35,13 @@ export const BudgetBurndownChart = ({ history }: { history: SloHistoryPoint[] })
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis unit="%" tick={{ fontSize: 11 }} domain={[(min: number) => Math.min(0, Math.floor(min)), 100]} />
+          <YAxis
+            unit="%"
+            tick={{ fontSize: 11 }}
+            ticks={ticks}
+            domain={[ticks[0], ticks[ticks.length - 1]]}
+            interval={0}
+          />
           <Tooltip formatter={(value: number) => `${value.toFixed(1)}%`} />
           <Legend />
           <Line

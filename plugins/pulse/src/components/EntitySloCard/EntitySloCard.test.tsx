@@ -156,7 +156,7 @@ describe('EntitySloCard', () => {
     expect(screen.getByTestId('slo-status')).toHaveTextContent('WARNING');
     expect(screen.getByTestId('slo-alert')).toHaveTextContent('Alert: ticket');
     expect(screen.getAllByText('Budget remaining').length).toBeGreaterThan(0);
-    expect(screen.getByText('60%')).toBeInTheDocument(); // the gauge
+    expect(screen.getByTestId('slo-budget-gauge')).toHaveTextContent('60.2%'); // the donut agrees with the text
     expect(screen.getByTestId('slo-burndown')).toBeInTheDocument();
   });
 

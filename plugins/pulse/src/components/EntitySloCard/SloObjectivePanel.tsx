@@ -1,8 +1,8 @@
-import { Gauge } from '@backstage/core-components';
 import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
 import { SloAlertSeverity, SloBurnRateLookback, SloDataIssue, SloObjectiveReport } from '@pulse/plugin-pulse-common';
 import { StatusChip } from '../StatusChip';
 import { BudgetBurndownChart } from './BudgetBurndownChart';
+import { BudgetGauge } from './BudgetGauge';
 import {
   formatAge,
   formatAmount,
@@ -70,7 +70,7 @@ export const SloObjectivePanel = ({ objective }: { objective: SloObjectiveReport
               No data
             </Typography>
           ) : (
-            <Gauge value={Math.max(0, Math.min(1, budget.remainingFraction))} />
+            <BudgetGauge remainingFraction={budget.remainingFraction} />
           )}
         </Box>
       </Grid>
