@@ -1,9 +1,11 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Box, Chip, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import { GateDecisionRecord } from '@pulse/plugin-pulse-common';
 import useAsync from 'react-use/esm/useAsync';
 import { DecisionsEntity, pulseDecisionsApiRef } from '../../api/DecisionsApi';
+import { StatusChip } from '../StatusChip';
+import { GATE_DECISION_TONE } from './format';
 
 const exceptionText = (decision: GateDecisionRecord) => {
   const requested = decision.exception
@@ -32,8 +34,9 @@ export const GateDecisionLog = ({ entity, limit = 5 }: { entity: DecisionsEntity
       ) : (
         value.items.map(decision => (
           <Box key={decision.id} marginY={1}>
-            <Typography variant="body2">
-              <Chip size="small" label={decision.decision} /> {new Date(decision.decidedAt).toLocaleString()} ·{' '}
+            {/* A div, not a p: the chip renders a div, which may not sit inside a paragraph. */}
+            <Typography variant="body2" component="div">
+              <StatusChip tone={GATE_DECISION_TONE[decision.decision]} label={decision.decision} /> {new Date(decision.decidedAt).toLocaleString()} ·{' '}
               {decision.state} · {decision.caller}
               {exceptionText(decision)}
             </Typography>

@@ -1,3 +1,3 @@
 export { GateDecisionLog } from './GateDecisionLog';
 export { OutstandingPostmortems } from './OutstandingPostmortems';
-export { percentText } from './format';
+export { GATE_DECISION_TONE, percentText } from './format';
