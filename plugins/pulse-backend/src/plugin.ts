@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { pulsePermissions } from '@pulse/plugin-pulse-common';
@@ -17,6 +18,7 @@ import { PulseCatalog } from './service/catalog/PulseCatalog';
 import { assertNoCommittedSecrets } from './service/config/committedSecrets';
 import { readPulseConfig } from './service/config/readPulseConfig';
 import { PulseContext } from './service/context';
+import { registerPulseActions } from './service/actions/registerPulseActions';
 import { createRouter } from './service/router';
 import { scheduleJobs } from './service/jobs';
 import { createPulseServices } from './service/services';
@@ -37,6 +39,7 @@ export const pulsePlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -81,6 +84,7 @@ export const pulsePlugin = createBackendPlugin({
         }
 
         deps.permissionsRegistry.addPermissions(pulsePermissions);
+        registerPulseActions(deps.actionsRegistry, ctx, services);
         await scheduleJobs(ctx, services);
         await startPulseSources(ctx, sources, deps.httpRouter);
 

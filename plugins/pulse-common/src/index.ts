@@ -16,3 +16,4 @@ export * from './survey';
 export * from './decisions';
 export * from './deliveries';
 export * from './oncall';
+export * from './facts';

@@ -7,6 +7,7 @@ import { PulseServices } from './services';
 import { createDecisionsRouter } from './decisions/router';
 import { createReviewRouter } from './decisions/reviewRouter';
 import { createDoraRouter } from './dora/router';
+import { createFactsRouter } from './facts/router';
 import { createOncallRouter } from './oncall/router';
 import { createSloRouter } from './slo/router';
 import { createSurveyRouter } from './survey/router';
@@ -40,6 +41,7 @@ export async function createRouter(ctx: PulseContext, services: PulseServices): 
   router.use(createDecisionsRouter(ctx, services));
   router.use(createOncallRouter(ctx, services));
   router.use(createReviewRouter(ctx, services));
+  router.use(createFactsRouter(ctx, services));
 
   router.use(bodyParserErrorHandler);
   router.use(databaseValueErrorHandler);

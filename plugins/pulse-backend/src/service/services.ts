@@ -5,6 +5,7 @@ import { PolicyReleaseGate } from './decisions/PolicyReleaseGate';
 import { PolicyResolver } from './decisions/PolicyResolver';
 import { SpeedReliability } from './decisions/SpeedReliability';
 import { DoraScorecards } from './dora/DoraScorecards';
+import { EntityFacts } from './facts/EntityFacts';
 import { OncallHealthService } from './oncall/OncallHealthService';
 import { TeamSloStates } from './slo/TeamSloStates';
 import { SurveyCatalog } from './survey/catalog';
@@ -30,6 +31,8 @@ export interface PulseServices {
   quadrant: SpeedReliability;
   oncall: OncallHealthService;
   teamSlos: TeamSloStates;
+  /** Flat per-entity facts for scorecards (Tech Insights). */
+  facts: EntityFacts;
 }
 
 export function createPulseServices(ctx: PulseContext): PulseServices {
@@ -40,19 +43,22 @@ export function createPulseServices(ctx: PulseContext): PulseServices {
   const surveyReleases = new SurveyReleases(store.survey, surveyCatalog, pulseConfig.surveys);
   const surveyOverview = new SurveyOverviewService(store.survey, surveyCatalog, surveyResults, pulseConfig.surveys);
   const gate = new PolicyReleaseGate(ctx, resolver);
+  const scorecards = new DoraScorecards(store, pulseCatalog, pulseConfig.dora);
+  const surveys = new SurveyService(store.survey, surveyCatalog, surveyResults, surveyReleases, pulseConfig.surveys);
   return {
     access: new WriteAccess(ctx),
     resolver,
     gate,
     reviews: new IncidentReviews(store, pulseCatalog, pulseConfig.decisions, pulseConfig.dora),
-    scorecards: new DoraScorecards(store, pulseCatalog, pulseConfig.dora),
+    scorecards,
     surveyCatalog,
     surveyResults,
     surveyReleases,
     surveyOverview,
-    surveys: new SurveyService(store.survey, surveyCatalog, surveyResults, surveyReleases, pulseConfig.surveys),
+    surveys,
     defaultTemplate: new DefaultTemplate(store.survey, ctx.logger),
     oncall: new OncallHealthService(store, pulseCatalog, pulseConfig.oncall),
+    facts: new EntityFacts(gate, scorecards, surveys, pulseConfig.dora.timeZone),
     quadrant: new SpeedReliability(store, pulseCatalog, surveyOverview, pulseConfig.decisions, pulseConfig.dora),
     teamSlos: new TeamSloStates(pulseCatalog, gate),
   };

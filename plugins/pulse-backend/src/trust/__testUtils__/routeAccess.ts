@@ -64,6 +64,7 @@ export const ACCESS: Record<string, PulseAccess> = {
   'delete /decisions/entities/:kind/:namespace/:name/exceptions/:id': 'owner',
   'get /decisions/entities/:kind/:namespace/:name/gate-decisions': 'reader',
   'get /decisions/entities/:kind/:namespace/:name/postmortems': 'reader',
+  'get /facts/entities/:kind/:namespace/:name': 'reader',
   'get /decisions/review': 'reader',
   'get /decisions/review.md': 'reader',
   'get /decisions/review.csv': 'reader',
