@@ -10,8 +10,10 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  ZAxis,
 } from 'recharts';
 import { ChartFigure } from '../ChartFigure';
+import { coLocatedServices, PlacedService } from './coLocatedServices';
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 const perDay = (value: number) => value.toFixed(2);
@@ -23,16 +25,33 @@ const PLOTTED: Exclude<SpeedReliabilityQuadrant, 'unknown'>[] = [
   'needs-help',
 ];
 
-/** The service under the pointer, in the table's words and units. */
-const ServiceTooltip = ({ active, payload }: { active?: boolean; payload?: { payload: SpeedReliabilityService }[] }) => {
-  const service = active ? payload?.[0]?.payload : undefined;
-  if (!service) return null;
+/**
+ * The services under the pointer, in the table's words and units: every service drawn on that spot, since points
+ * with the same numbers cover each other.
+ */
+export const ServiceTooltip = ({
+  active,
+  payload,
+  placed,
+}: {
+  active?: boolean;
+  payload?: { payload: PlacedService }[];
+  placed: PlacedService[];
+}) => {
+  const hovered = active ? payload?.[0]?.payload : undefined;
+  if (!hovered) return null;
+  const here = coLocatedServices(placed, hovered);
   return (
-    <Paper style={{ padding: 8 }}>
-      <Typography variant="subtitle2">{service.title ?? service.entityRef}</Typography>
-      <Typography variant="body2">{service.reading}</Typography>
-      <Typography variant="body2">Deployments per day: {perDay(service.deploymentsPerDay ?? 0)}</Typography>
-      <Typography variant="body2">Error budget remaining: {percent(service.budgetRemaining ?? 0)}</Typography>
+    <Paper style={{ padding: 8 }} data-testid="quadrant-tooltip">
+      {here.length > 1 && <Typography variant="subtitle2">{here.length} services at this point</Typography>}
+      {here.map(service => (
+        <div key={service.entityRef}>
+          <Typography variant="subtitle2">{service.title ?? service.entityRef}</Typography>
+          <Typography variant="body2">{service.reading}</Typography>
+          <Typography variant="body2">Deployments per day: {perDay(service.deploymentsPerDay)}</Typography>
+          <Typography variant="body2">Error budget remaining: {percent(service.budgetRemaining)}</Typography>
+        </div>
+      ))}
     </Paper>
   );
 };
@@ -40,6 +59,8 @@ const ServiceTooltip = ({ active, payload }: { active?: boolean; payload?: { pay
 /**
  * Deployments per day against the lowest budget remaining, one colour per quadrant; the dashed line is the budget cut.
  * The colour is the quadrant the rule decided (DORA tiers and budget), which the two axes alone cannot place exactly.
+ * Points are never moved apart (that would draw numbers a service does not have): overlapping ones stay visible by
+ * their size, outline and transparency, and the tooltip lists every service on the spot.
  */
 export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budgetLine: number }) => {
   const theme = useTheme();
@@ -49,13 +70,15 @@ export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budg
     'ship-more': theme.palette.info.main,
     'needs-help': theme.palette.error.main,
   };
-  const plotted = props.services.filter(s => s.deploymentsPerDay !== null && s.budgetRemaining !== null);
+  const plotted = props.services.filter(
+    (s): s is PlacedService => s.deploymentsPerDay !== null && s.budgetRemaining !== null,
+  );
   return (
     <ChartFigure
       title="Speed against reliability: deployments per day and error budget remaining per service"
       testId="quadrant-chart"
       columns={['Service', 'Reading', 'Deployments per day', 'Error budget remaining']}
-      rows={plotted.map(s => [s.title ?? s.entityRef, s.reading, perDay(s.deploymentsPerDay ?? 0), percent(s.budgetRemaining ?? 0)])}
+      rows={plotted.map(s => [s.title ?? s.entityRef, s.reading, perDay(s.deploymentsPerDay), percent(s.budgetRemaining)])}
     >
       <ResponsiveContainer width="100%" height={320}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 24, left: 32 }}>
@@ -78,7 +101,9 @@ export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budg
             strokeDasharray="4 4"
             label={{ value: `Budget cut ${percent(props.budgetLine)}`, position: 'insideTopRight', fontSize: 11 }}
           />
-          <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<ServiceTooltip />} />
+          {/* Small points (36 px², a 7 px disc; the default is 64 px²) so that near neighbours still show apart */}
+          <ZAxis range={[36, 36]} />
+          <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<ServiceTooltip placed={plotted} />} />
           <Legend wrapperStyle={{ paddingTop: 24 }} />
           {PLOTTED.map(quadrant => (
             <Scatter
@@ -86,6 +111,10 @@ export const QuadrantChart = (props: { services: SpeedReliabilityService[]; budg
               name={plotted.find(s => s.quadrant === quadrant)?.reading ?? quadrant}
               data={plotted.filter(s => s.quadrant === quadrant)}
               fill={colours[quadrant]}
+              // Half-transparent with a solid outline: two points on one spot read darker, near ones show both rims.
+              fillOpacity={0.5}
+              stroke={colours[quadrant]}
+              strokeWidth={1.5}
               // Drawn at once: an animated point starts at size 0, which is what screenshots and slow machines caught.
               isAnimationActive={false}
             />
