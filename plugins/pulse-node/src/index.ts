@@ -65,3 +65,5 @@ export type {
   PulseSliSource,
   PulseSliSourcesExtensionPoint,
 } from './extensions/sliSources';
+export { pulseFactsServiceRef, PulseFactsClient } from './service/pulseFactsServiceRef';
+export type { PulseEntityName, PulseFactsService } from './service/pulseFactsServiceRef';
