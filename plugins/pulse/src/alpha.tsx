@@ -64,6 +64,35 @@ export const entityOncallCard = EntityCardBlueprint.make({
   },
 });
 
+const isGroup = { kind: 'group' };
+
+/** A Group page's DORA card (pooled metrics, a tier per metric). */
+export const entityTeamDoraCard = EntityCardBlueprint.make({
+  name: 'team-dora',
+  params: {
+    filter: isGroup,
+    loader: () => import('./components/TeamCards').then(m => <m.EntityTeamDoraCard />),
+  },
+});
+
+/** A Group page's SLO table of the services the team owns. */
+export const entityTeamSloCard = EntityCardBlueprint.make({
+  name: 'team-slo',
+  params: {
+    filter: isGroup,
+    loader: () => import('./components/TeamCards').then(m => <m.EntityTeamSloCard />),
+  },
+});
+
+/** A Group page's developer-satisfaction card. */
+export const entityTeamSurveyCard = EntityCardBlueprint.make({
+  name: 'team-survey',
+  params: {
+    filter: isGroup,
+    loader: () => import('./components/TeamCards').then(m => <m.EntityTeamSurveyCard />),
+  },
+});
+
 /** The "Developer satisfaction" tab. */
 export const entitySurveyContent = EntityContentBlueprint.make({
   name: 'survey',
@@ -92,6 +121,17 @@ export default createFrontendPlugin({
   pluginId: 'pulse',
   title: 'Pulse',
   icon: <TrendingUpIcon />,
-  extensions: [...apis, entitySloCard, entityPolicyCard, entityDoraCard, entityOncallCard, entitySurveyContent, pulsePage],
+  extensions: [
+    ...apis,
+    entitySloCard,
+    entityPolicyCard,
+    entityDoraCard,
+    entityOncallCard,
+    entityTeamDoraCard,
+    entityTeamSloCard,
+    entityTeamSurveyCard,
+    entitySurveyContent,
+    pulsePage,
+  ],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

@@ -9,6 +9,9 @@ export {
   EntityErrorBudgetPolicyCard,
   EntityDoraCard,
   EntityOncallHealthCard,
+  EntityTeamDoraCard,
+  EntityTeamSloCard,
+  EntityTeamSurveyCard,
   EntitySurveyContent,
   PulsePage,
 } from './plugin';

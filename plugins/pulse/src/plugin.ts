@@ -53,6 +53,36 @@ export const EntityOncallHealthCard = pulsePlugin.provide(
   }),
 );
 
+/** A Group page's DORA card: the team's pooled metrics with a tier per metric and the way back to the ranking. */
+export const EntityTeamDoraCard = pulsePlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamDoraCard',
+    component: {
+      lazy: () => import('./components/TeamCards').then(m => m.EntityTeamDoraCard),
+    },
+  }),
+);
+
+/** A Group page's SLO table: every service the team owns with worst status, budget left and gate decision. */
+export const EntityTeamSloCard = pulsePlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamSloCard',
+    component: {
+      lazy: () => import('./components/TeamCards').then(m => m.EntityTeamSloCard),
+    },
+  }),
+);
+
+/** A Group page's survey card: the team's developer satisfaction in the newest round with shown results. */
+export const EntityTeamSurveyCard = pulsePlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamSurveyCard',
+    component: {
+      lazy: () => import('./components/TeamCards').then(m => m.EntityTeamSurveyCard),
+    },
+  }),
+);
+
 /** The "Developer satisfaction" tab of an entity. */
 export const EntitySurveyContent = pulsePlugin.provide(
   createComponentExtension({

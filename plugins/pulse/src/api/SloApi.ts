@@ -4,6 +4,7 @@ import {
   SloDefinition,
   SloListResponse,
   StoredSlo,
+  TeamSloStateResponse,
 } from '@pulse/plugin-pulse-common';
 import { PulseHttpClient, entityPath } from './PulseHttpClient';
 
@@ -23,6 +24,8 @@ export interface SloApi {
   putSloDefinition(entity: SloEntity, definition: SloDefinition): Promise<StoredSlo>;
   /** Deletes one SLO and its samples. */
   deleteSloDefinition(entity: SloEntity, name: string): Promise<void>;
+  /** Every service a team (and its child teams) owns with its worst status, budget left and gate preview: one request. */
+  getTeamSloStates(group: { namespace: string; name: string }): Promise<TeamSloStateResponse>;
 }
 
 export const pulseSloApiRef = createApiRef<SloApi>({ id: 'plugin.pulse.slo' });
@@ -46,5 +49,10 @@ export class SloClient extends PulseHttpClient implements SloApi {
 
   deleteSloDefinition(entity: SloEntity, name: string): Promise<void> {
     return this.request(sloPath(entity, name), { method: 'DELETE' });
+  }
+
+  getTeamSloStates(group: { namespace: string; name: string }): Promise<TeamSloStateResponse> {
+    const path = [group.namespace, group.name].map(p => encodeURIComponent(p.toLocaleLowerCase('en-US'))).join('/');
+    return this.request(`/slo/groups/${path}`);
   }
 }

@@ -11,6 +11,9 @@ import {
   EntityDoraCard,
   EntityOncallHealthCard,
   EntitySurveyContent,
+  EntityTeamDoraCard,
+  EntityTeamSloCard,
+  EntityTeamSurveyCard,
 } from '@pulse/plugin-pulse';
 
 const overviewContent = (
@@ -52,7 +55,16 @@ const groupPage = (
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
+          <EntityTeamSurveyCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityTeamDoraCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
           <EntityOncallHealthCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityTeamSloCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

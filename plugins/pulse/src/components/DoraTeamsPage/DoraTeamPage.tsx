@@ -9,26 +9,37 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { DoraEntityRow } from '@pulse/plugin-pulse-common';
+import { DORA_OVERALL_TIER_RULE, DoraEntityRow } from '@pulse/plugin-pulse-common';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { useLocation, useParams } from 'react-router-dom';
 import { pulseDoraApiRef } from '../../api/DoraApi';
 import { DoraMetricList, DoraTierChip } from '../EntityDoraCard';
 import { DoraCoverageNote } from '../EntityDoraCard/DoraCoverageNote';
+import { CsvExportButton } from '../CsvExportButton';
+import { teamPagePath } from '../TeamCards/teamLinks';
+import { DORA_CSV_COLUMNS, doraCsvCells } from './doraCsv';
 import { doraSummaryColumns } from './doraSummaryColumns';
 
-const entityColumns: TableColumn<DoraEntityRow>[] = [
+/** material-table keys rows by `id`; without one React warns about keys. */
+type Row = DoraEntityRow & { id: string };
+
+const componentName = (row: DoraEntityRow) => row.title ?? parseEntityRef(row.entityRef).name;
+
+const CSV_HEADER = ['component', 'entity_ref', ...DORA_CSV_COLUMNS] as const;
+
+const entityColumns: TableColumn<Row>[] = [
   {
     title: 'Component',
-    field: 'entityRef',
+    customSort: (a, b) => componentName(a).localeCompare(componentName(b)),
     render: row => {
       const { kind, namespace, name } = parseEntityRef(row.entityRef);
-      return <Link to={`/catalog/${namespace}/${kind}/${name}`}>{row.title ?? name}</Link>;
+      return <Link to={`/catalog/${namespace}/${kind}/${name}`}>{componentName(row)}</Link>;
     },
   },
   { title: 'Deployments', field: 'deployments' },
-  ...doraSummaryColumns<DoraEntityRow>(),
+  ...doraSummaryColumns<Row>(),
 ];
 
 /** One team: its pooled metrics (with child teams) and a row per component it owns. */
@@ -44,6 +55,7 @@ export const DoraTeamPage = (props: { days: number }) => {
   // Back to the ranking with the same window: this page is <ranking>/groups/:namespace/:name.
   const ranking = location.pathname.replace(/\/groups\/[^/]+\/[^/]+\/?$/, '');
   const allTeams = <Link to={`${ranking}${location.search}`}>← All teams</Link>;
+  const teamPage = <Link to={teamPagePath(`group:${namespace}/${name}`, props.days)}>Team page</Link>;
 
   if (loading) return <Progress />;
   // The client throws the server's ResponseError, which keeps the status: 404 is a team the catalog does not know.
@@ -71,21 +83,34 @@ export const DoraTeamPage = (props: { days: number }) => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        {allTeams}
+        <Box display="flex" style={{ gap: 16 }}>
+          {allTeams}
+          {teamPage}
+        </Box>
       </Grid>
       <Grid item xs={12}>
         <InfoCard title={`${value.title ?? name}: overall`} subheader={`${value.deployments} production deployments`}>
-          <DoraTierChip tier={value.tier} />
+          <DoraTierChip tier={value.tier} explanation={DORA_OVERALL_TIER_RULE} />
           <DoraCoverageNote coverage={value.coverage} />
           <DoraMetricList metrics={value.metrics} weekly={value.weekly} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <Table<DoraEntityRow>
+        <Box display="flex" justifyContent="flex-end" mb={1}>
+          <CsvExportButton
+            fileName={`pulse-dora-${name}-${props.days}d.csv`}
+            header={CSV_HEADER}
+            rows={() =>
+              value.entities.map(row => ({ component: componentName(row), entity_ref: row.entityRef, ...doraCsvCells(row) }))
+            }
+            data-testid="pulse-dora-team-components-csv"
+          />
+        </Box>
+        <Table<Row>
           title="Components"
-          options={{ paging: false, search: false, sorting: false }}
+          options={{ paging: false, search: false, sorting: true, draggable: false }}
           columns={entityColumns}
-          data={value.entities}
+          data={value.entities.map(row => ({ ...row, id: row.entityRef }))}
         />
       </Grid>
     </Grid>

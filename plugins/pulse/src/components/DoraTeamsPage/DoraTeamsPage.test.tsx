@@ -1,6 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { DoraGroupScorecard, DoraTeamRanking } from '@pulse/plugin-pulse-common';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { DoraApi, pulseDoraApiRef } from '../../api/DoraApi';
 import { checkoutMetrics, checkoutScorecard, checkoutWeekly, fullCoverage } from '../EntityDoraCard/doraFixtures';
@@ -79,7 +79,53 @@ describe('DoraTeamsPage', () => {
     expect(rows[0]).toHaveTextContent('50.0%');
     expect(rows[1]).toHaveTextContent('Mobile');
     expect(rows[1]).toHaveTextContent('insufficient data');
-    expect(screen.getByText('Payments').closest('a')).toHaveAttribute('href', '/pulse/dora/groups/default/payments');
+    // Every team link leads to the team's Group page in the catalog, carrying the window.
+    expect(screen.getByText('Payments').closest('a')).toHaveAttribute('href', '/catalog/default/group/payments?days=90');
+  });
+
+  it('shows a tier per metric beside each value', async () => {
+    await renderAt('/pulse/dora', { getTeamRanking: jest.fn().mockResolvedValue(ranking) });
+    const payments = screen.getAllByRole('row').filter(row => !row.closest('figure'))[1];
+    const cells = within(payments).getAllByRole('cell');
+    // Columns: team, components, overall tier, frequency, lead time, change failure rate, recovery time, rework.
+    // Payments: frequency high, lead time 15.0 h elite, 50.0% low, 45 min elite, rework has no tier.
+    expect(cells[3]).toHaveTextContent('0.36 / dayHigh');
+    expect(cells[4]).toHaveTextContent('15.0 hElite');
+    expect(cells[5]).toHaveTextContent('50.0%Low');
+    expect(cells[6]).toHaveTextContent('45 minElite');
+    expect(cells[7]).toHaveTextContent(/^16\.7%$/);
+  });
+
+  it('sorts the teams by a column when its header is clicked', async () => {
+    await renderAt('/pulse/dora', { getTeamRanking: jest.fn().mockResolvedValue(ranking) });
+    const teamOrder = () =>
+      screen
+        .getAllByRole('row')
+        .filter(row => !row.closest('figure'))
+        .slice(1)
+        .map(row => within(row).getAllByRole('cell')[0].textContent);
+    expect(teamOrder()).toEqual(['Payments', 'Mobile']);
+    // By name, ascending: Mobile before Payments.
+    fireEvent.click(screen.getByRole('button', { name: 'Team' }));
+    expect(teamOrder()).toEqual(['Mobile', 'Payments']);
+  });
+
+  it('exports the ranking as CSV built from the answer, with a tier per metric', async () => {
+    const blobs: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:csv';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    await renderAt('/pulse/dora', { getTeamRanking: jest.fn().mockResolvedValue(ranking) });
+    fireEvent.click(screen.getByTestId('pulse-dora-teams-csv'));
+    const lines = (await blobs[0].text()).trim().split('\n');
+    expect(lines[0]).toBe(
+      'team,group_ref,components,tier,deployments,deployments_per_day,deployment_frequency_tier,lead_time_hours,lead_time_tier,change_failure_rate_percent,change_failure_rate_tier,recovery_time_hours,recovery_time_tier,rework_rate_percent',
+    );
+    // 5 / 14 = 0.357142... -> 0.3571; 100 / 6 = 16.6666... -> 16.6667 (four decimals)
+    expect(lines[1]).toBe('Payments,group:default/payments,2,high,9,0.3571,high,15,elite,50,low,0.75,elite,16.6667');
+    expect(lines[2]).toBe('Mobile,group:default/mobile,1,,1,,,,,,,,,');
   });
 
   it('says which teams have data for only part of the window', async () => {
@@ -103,7 +149,10 @@ describe('DoraTeamsPage', () => {
     expect(screen.getByText('Payments: overall')).toBeInTheDocument();
     expect(screen.getByText('checkout')).toBeInTheDocument();
     expect(screen.getByText('payments-api')).toBeInTheDocument();
-    expect(screen.getByText('15.0 h', { selector: 'td' })).toBeInTheDocument();
+    expect(screen.getAllByText('15.0 h').length).toBeGreaterThan(0);
+    // The way to the team's Group page, with the window.
+    expect(screen.getByText('Team page').closest('a')).toHaveAttribute('href', '/catalog/default/group/payments?days=90');
+    expect(screen.getByTestId('pulse-dora-team-components-csv')).toBeInTheDocument();
   });
 
   it('takes the window from the URL, so a shared link shows the same view', async () => {

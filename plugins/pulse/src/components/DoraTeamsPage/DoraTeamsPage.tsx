@@ -36,7 +36,7 @@ const DoraTeamRanking = (props: { days: number }) => {
       {value.teams.map(team => (
         <DoraCoverageNote key={team.groupRef} coverage={team.coverage} name={team.title ?? team.groupRef} />
       ))}
-      <DoraTeamTable title="Teams by DORA tier" teams={value.teams} />
+      <DoraTeamTable title="Teams by DORA tier" teams={value.teams} days={props.days} />
     </>
   );
 };

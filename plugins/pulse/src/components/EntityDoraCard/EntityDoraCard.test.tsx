@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { DoraApi, pulseDoraApiRef } from '../../api/DoraApi';
 import { rootRouteRef } from '../../routes';
 import { checkoutScorecard } from './doraFixtures';
@@ -43,9 +43,10 @@ describe('EntityDoraCard', () => {
     expect(screen.getAllByText('Elite')).toHaveLength(2);
     expect(screen.getByText('Low')).toBeInTheDocument();
     expect(screen.getByText('6 production deployments in the last 90 days')).toBeInTheDocument();
+    // The owning team's link leads to its Group page, where Pulse's team cards are, with the card's window.
     expect(screen.getByText('DORA of team payments').closest('a')).toHaveAttribute(
       'href',
-      '/pulse/dora/groups/default/payments',
+      '/catalog/default/group/payments?days=90',
     );
   });
 
@@ -109,5 +110,33 @@ describe('EntityDoraCard', () => {
   it('shows the error', async () => {
     await renderCard({ getEntityScorecard: jest.fn().mockRejectedValue(new Error('backend down')) });
     expect(screen.getAllByText(/backend down/).length).toBeGreaterThan(0);
+  });
+
+  it("explains a metric's tier: its value against every tier's threshold", async () => {
+    await renderCard({ getEntityScorecard: jest.fn().mockResolvedValue(checkoutScorecard) });
+    // Recovery time 0.75 h = 45 min is under the elite bound of 1 h.
+    // Reached with the keyboard: the badge takes focus and the explanation opens.
+    const badge = screen.getAllByText('Elite')[1].closest('.MuiChip-root') as HTMLElement;
+    fireEvent.keyDown(document.body, { key: 'Tab' });
+    act(() => badge.focus());
+    const tooltip = await screen.findByRole('tooltip');
+    expect(tooltip).toHaveTextContent('Failed deployment recovery time: 45 min');
+    expect(tooltip).toHaveTextContent('Elite: under 1.0 h (this one)');
+    expect(tooltip).toHaveTextContent('Medium: under 7.0 days');
+  });
+
+  it('counts in words with the right number: one recovery, one deployment', async () => {
+    const one = { value: 2, unit: 'hours' as const, tier: 'high' as const, sampleSize: 1 };
+    const single = {
+      ...checkoutScorecard,
+      metrics: {
+        ...checkoutScorecard.metrics,
+        failedDeploymentRecoveryTime: one,
+        changeFailureRate: { ...checkoutScorecard.metrics.changeFailureRate, sampleSize: 1 },
+      },
+    };
+    await renderCard({ getEntityScorecard: jest.fn().mockResolvedValue(single) });
+    expect(screen.getByText('median of 1 recovery')).toBeInTheDocument();
+    expect(screen.getByText('of 1 deployment')).toBeInTheDocument();
   });
 });

@@ -6,27 +6,27 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { getEntityRelations, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { DORA_OVERALL_TIER_RULE } from '@pulse/plugin-pulse-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { pulseDoraApiRef } from '../../api/DoraApi';
-import { rootRouteRef } from '../../routes';
+import { teamPagePath } from '../TeamCards/teamLinks';
 import { DoraCoverageNote } from './DoraCoverageNote';
 import { DoraMetricList } from './DoraMetricList';
 import { DoraTierChip } from './DoraTierChip';
 import { DoraWindowPicker } from './DoraWindowPicker';
 
-/** The link to the DORA page of the entity's owning team, when a group owns it. */
-const OwnerLink = () => {
+/** The link to the owning team's page (its Group page, where Pulse's team cards are), when a group owns it. */
+const OwnerLink = (props: { days: number }) => {
   const { entity } = useEntity();
-  const root = useRouteRef(rootRouteRef)();
   const owner = getEntityRelations(entity, RELATION_OWNED_BY, { kind: 'group' })[0];
   if (!owner) return null;
   return (
-    <Link to={`${root}/dora/groups/${owner.namespace}/${owner.name}`}>
+    <Link to={teamPagePath(`group:${owner.namespace}/${owner.name}`, props.days)}>
       DORA of team {owner.name}
     </Link>
   );
@@ -58,7 +58,7 @@ export const EntityDoraCard = () => {
       <>
         <Box display="flex" alignItems="center" mb={1} style={{ gap: 8 }}>
           <Typography variant="subtitle1">Overall</Typography>
-          <DoraTierChip tier={value.tier} />
+          <DoraTierChip tier={value.tier} explanation={DORA_OVERALL_TIER_RULE} />
           {value.insufficientData && (
             <Typography variant="caption" color="textSecondary">
               Fewer than 2 production deployments: no tier yet
@@ -79,7 +79,7 @@ export const EntityDoraCard = () => {
     >
       {content()}
       <Box mt={1}>
-        <OwnerLink />
+        <OwnerLink days={days} />
       </Box>
     </InfoCard>
   );

@@ -117,6 +117,7 @@ function apiAnswering(overrides: Partial<SloApi>): SloApi {
     listSloDefinitions: async () => ({ entityRef: report.entityRef, items: [] }),
     putSloDefinition: jest.fn(),
     deleteSloDefinition: jest.fn(),
+    getTeamSloStates: jest.fn(),
     ...overrides,
   };
 }
