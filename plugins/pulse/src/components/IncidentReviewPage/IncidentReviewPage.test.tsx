@@ -49,16 +49,37 @@ describe('IncidentReview', () => {
     const getIncidentReview = jest.fn(async () => review);
     await render(decisionsApiAnswering({ getIncidentReview }));
     expect(await screen.findByTestId('review-summary')).toHaveTextContent(
-      '2 incident(s), 135 minutes in total · 2 postmortem(s) required, 1 done, 1 outstanding',
+      // 135 min = 2.25 h, shown under the duration policy as 2.3 h (hours under two days)
+      '2 incidents, 2.3 h in total · 2 postmortems required, 1 done, 1 outstanding',
     );
     expect(getIncidentReview).toHaveBeenCalledWith({ month: '2026-11', groupRef: 'group:default/payments' });
     expect(screen.getByText('inc-42: Checkout 500s')).toBeInTheDocument();
     expect(screen.getByText('availability / 99%: 30.0%')).toBeInTheDocument();
-    expect(screen.getByText('dep-7 (by time)')).toBeInTheDocument();
+    expect(screen.getByText('(by time)').parentElement).toHaveTextContent('dep-7 (by time)');
     expect(screen.getByText('outstanding')).toBeInTheDocument();
     expect(screen.getByText('latency / 95% under 300ms: 45.0%')).toBeInTheDocument();
     expect(screen.getByText('done').closest('a')).toHaveAttribute('href', 'https://wiki.example.com/pm/inc-43');
+    // 120 min = 2.0 h; 15 min stays in minutes (under an hour)
+    expect(screen.getByText('2.0 h')).toBeInTheDocument();
     expect(screen.getByText('15 min')).toBeInTheDocument();
+  });
+
+  it('explains "(by time)": the attribution rule, on hover or keyboard focus', async () => {
+    await render();
+    const byTime = await screen.findByTestId('review-attribution-by-time');
+    expect(byTime).toHaveAttribute('tabindex', '0');
+    fireEvent.mouseOver(byTime);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(/latest successful production deployment .* within the attribution window/);
+  });
+
+  it('sorts the incidents by a column when its header is clicked', async () => {
+    await render();
+    await screen.findByTestId('review-summary');
+    const order = () => screen.getAllByRole('row').slice(1).map(row => within(row).getAllByRole('cell')[0].textContent);
+    expect(order()).toEqual(['inc-42: Checkout 500s', 'inc-43']);
+    // Duration ascending: inc-43 (15 min) before inc-42 (120 min).
+    fireEvent.click(screen.getByRole('button', { name: 'Duration' }));
+    expect(order()).toEqual(['inc-43', 'inc-42: Checkout 500s']);
   });
 
   it('explains where incidents come from when the month has none', async () => {

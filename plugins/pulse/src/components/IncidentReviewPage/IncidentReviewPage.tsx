@@ -10,7 +10,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Grid, TextField, Typography } from '@material-ui/core';
-import { incidentReviewMonth, incidentReviewMonthOf } from '@pulse/plugin-pulse-common';
+import { formatDurationMinutes, incidentReviewMonth, incidentReviewMonthOf, pluralize } from '@pulse/plugin-pulse-common';
 import { useState } from 'react';
 import { Route, Routes, useParams, useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -56,8 +56,8 @@ export const IncidentReview = ({ month, groupRef }: { month: string; groupRef?: 
       <Grid item xs={12}>
         <InfoCard title="Summary" subheader={`Postmortem required above ${percentText(value.postmortemThreshold)} of any error budget`}>
           <Typography variant="body1" data-testid="review-summary">
-            {summary.incidents} incident(s), {summary.totalDurationMinutes} minutes in total ·{' '}
-            {summary.postmortemsRequired} postmortem(s) required, {summary.postmortemsDone} done,{' '}
+            {pluralize(summary.incidents, 'incident')}, {formatDurationMinutes(summary.totalDurationMinutes)} in total ·{' '}
+            {pluralize(summary.postmortemsRequired, 'postmortem')} required, {summary.postmortemsDone} done,{' '}
             {summary.postmortemsOutstanding} outstanding
           </Typography>
         </InfoCard>
