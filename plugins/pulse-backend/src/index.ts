@@ -4,3 +4,6 @@
  * @packageDocumentation
  */
 export { pulsePlugin as default } from './plugin';
+export { pulseRootHealthServiceFactory } from './service/health/rootHealthServiceFactory';
+export { readinessChecksServiceRef, ReadinessChecks } from './service/health/readinessChecks';
+export type { ReadinessCheck } from './service/health/readinessChecks';

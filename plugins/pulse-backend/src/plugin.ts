@@ -19,6 +19,7 @@ import { assertNoCommittedSecrets } from './service/config/committedSecrets';
 import { readPulseConfig } from './service/config/readPulseConfig';
 import { PulseContext } from './service/context';
 import { registerPulseActions } from './service/actions/registerPulseActions';
+import { readinessChecksServiceRef } from './service/health/readinessChecks';
 import { createRouter } from './service/router';
 import { scheduleJobs } from './service/jobs';
 import { createPulseServices } from './service/services';
@@ -50,6 +51,7 @@ export const pulsePlugin = createBackendPlugin({
         notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        readinessChecks: readinessChecksServiceRef,
         scheduler: coreServices.scheduler,
         store: pulseStoreServiceRef,
         urlReader: coreServices.urlReader,
@@ -90,6 +92,11 @@ export const pulsePlugin = createBackendPlugin({
 
         deps.httpRouter.use(await createRouter(ctx, services));
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // The backend's readiness probe fails while the store cannot answer or lacks migrations.
+        deps.readinessChecks.add('pulse-store', async () => {
+          const { pending } = (await deps.store.health()).migrations;
+          if (pending.length > 0) throw new Error(`${pending.length} migration(s) pending`);
+        });
       },
     });
   },

@@ -1,7 +1,11 @@
-/** `GET /api/pulse/health`: the store's migration state. */
+/**
+ * `GET /api/pulse/health`: `{ status: 'ok' }` for anyone; signed-in users and services also get the store's client and
+ * migration state (nothing about the database is told to an unauthenticated caller). Probes use Backstage's
+ * `/.backstage/health/v1/readiness` and `/liveness`.
+ */
 export interface PulseHealth {
   status: 'ok';
-  store: {
+  store?: {
     client: string;
     migrations: {
       /** Migrations applied to the database, oldest first. */

@@ -20,6 +20,12 @@ export class PulseAuth {
     return this.httpAuth.credentials(req, { allow: ['user'] });
   }
 
+  /** Whether the request carries valid user or service credentials; no token is "no", a bad token is a 401. */
+  async isSignedIn(req: Request): Promise<boolean> {
+    const credentials = await this.httpAuth.credentials(req, { allow: ['user', 'service', 'none'] });
+    return credentials.principal.type !== 'none';
+  }
+
   ingester(req: Request): Promise<BackstageCredentials<BackstagePrincipalTypes['service']>> {
     return this.httpAuth.credentials(req, { allow: ['service'] });
   }

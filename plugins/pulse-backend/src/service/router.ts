@@ -30,8 +30,10 @@ export async function createRouter(ctx: PulseContext, services: PulseServices): 
   router.use(express.json({ limit: BODY_LIMIT, type: JSON_TYPES }));
   router.use(rejectNulCharacters);
 
-  router.get('/health', async (_req, res) => {
-    const body: PulseHealth = { status: 'ok', store: await ctx.store.health() };
+  // Open to anyone, but only signed-in callers learn the database client and migration names.
+  router.get('/health', async (req, res) => {
+    const signedIn = await ctx.pulseAuth.isSignedIn(req);
+    const body: PulseHealth = signedIn ? { status: 'ok', store: await ctx.store.health() } : { status: 'ok' };
     res.json(body);
   });
 

@@ -63,7 +63,7 @@ export class PulseStore {
   }
 
   /** The migrations applied and still pending, for the health endpoint. */
-  async health(): Promise<PulseHealth['store']> {
+  async health(): Promise<NonNullable<PulseHealth['store']>> {
     const [completed, pending] = (await this.db.migrate.list({
       directory: migrationsDir,
     })) as [Array<{ name: string }>, Array<{ file: string }>];

@@ -16,13 +16,17 @@ export type PulseAccess =
  * pulse.surveys.writers (for the deliveries routes: users holding pulse.deliveries.read / pulse.deliveries.retry), `owner` signed-in users of the entity's owning group or holding pulse.policy.manage,
  * `sloWriter` the entity's owners, pulse.slo.manage holders and services listed under pulse.slo.writers,
  * `framework` the routes the permissions
- * registry adds for the permission backend, `signed` webhooks that modules register (their signature is the
+ * registry adds for the permission backend and the actions registry adds for its actions, `signed` webhooks that modules register (their signature is the
  * authentication). A new route must be added here: trust/auth.test.ts fails for a route missing from this table.
  */
 export const ACCESS: Record<string, PulseAccess> = {
   'get /health': 'open',
   'get /.well-known/backstage/permissions/metadata': 'framework',
   'post /.well-known/backstage/permissions/apply-conditions': 'framework',
+  // The actions registry's routes (Pulse's read-only actions, service/actions/): any signed-in user or service.
+  'get /.backstage/actions/v1/actions': 'framework',
+  'post /.backstage/actions/v1/actions/:actionId/invoke': 'framework',
+  'post /.backstage/actions/v2/actions/:actionId/invoke': 'framework',
   'put /slo/entities/:kind/:namespace/:name/slos/:sloName': 'sloWriter',
   'get /slo/entities/:kind/:namespace/:name/slos': 'reader',
   'get /slo/entities/:kind/:namespace/:name/slos/:sloName': 'reader',
