@@ -67,7 +67,7 @@ describe('IncidentReview', () => {
   it('explains "(by time)": the attribution rule, on hover or keyboard focus', async () => {
     await render();
     const byTime = await screen.findByTestId('review-attribution-by-time');
-    expect(byTime).toHaveAttribute('tabindex', '0');
+    expect(byTime.tagName).toBe('BUTTON');
     fireEvent.mouseOver(byTime);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(/latest successful production deployment .* within the attribution window/);
   });
