@@ -50,6 +50,16 @@ export class WriteAccess {
   }
 
   /**
+   * Whether a gate check by this caller may use up one of the entity's one-release exceptions: a service (CI runs
+   * `pulse gate` with a service token) or a user who may edit the policy, i.e. who could have granted one. Anyone
+   * else's check is still recorded, without using a grant: a stranger must not spend the release the owners allowed.
+   */
+  async mayUseReleaseException(credentials: BackstageCredentials, entityRef: string): Promise<boolean> {
+    if (this.ctx.auth.isPrincipal(credentials, 'service')) return true;
+    return this.mayEditPolicy(credentials, entityRef);
+  }
+
+  /**
    * Link or unlink a postmortem of an incident of an entity, or write its learnings: signed-in owners or
    * `pulse.policy.manage` holders.
    */

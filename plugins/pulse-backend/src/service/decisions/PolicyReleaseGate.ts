@@ -104,9 +104,10 @@ export class PolicyReleaseGate {
 
   /**
    * A gate check: evaluated, then stored with the caller. A check the policy would block uses up the entity's oldest
-   * active one-release exception, in the same transaction as the stored decision; a check that passes uses none.
+   * active one-release exception, in the same transaction as the stored decision, when the caller `mayUseException`
+   * (see WriteAccess.mayUseReleaseException; a check that does not say uses none); a check that passes uses none.
    */
-  async check(entityRef: string, options: { reason?: string; caller: string; nowMs: number }) {
+  async check(entityRef: string, options: { reason?: string; caller: string; mayUseException?: boolean; nowMs: number }) {
     const evaluation = await this.decide(entityRef, options);
     const blocked = this.respond(evaluation);
     let response = blocked;
@@ -114,7 +115,7 @@ export class PolicyReleaseGate {
       entityRef,
       nowMs: options.nowMs,
       caller: options.caller,
-      useException: blocked.decision === 'block',
+      useException: blocked.decision === 'block' && options.mayUseException === true,
       decide: grant => {
         response = grant ? this.respond(evaluation, { grant, mode: 'check' }) : blocked;
         return {

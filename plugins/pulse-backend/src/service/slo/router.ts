@@ -124,7 +124,8 @@ export function createSloRouter(
       const credentials = await ctx.pulseAuth.reader(req);
       const { reason } = parseInput(gateCheckSchema, req.body ?? {}, 'gate check');
       const caller = callerRef(ctx.auth, credentials);
-      res.json(await gate.check(entityRef, { reason, caller, nowMs: Date.now() }));
+      const mayUseException = await access.mayUseReleaseException(credentials, entityRef);
+      res.json(await gate.check(entityRef, { reason, caller, mayUseException, nowMs: Date.now() }));
     });
   });
 
