@@ -8,7 +8,7 @@ import {
   SurveyEntityView,
   wilsonInterval,
 } from '@pulse/plugin-pulse-common';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { pulseSurveyApiRef, SurveyApi } from '../../api/SurveyApi';
 import { EntitySurveyContent } from './EntitySurveyContent';
 
@@ -25,7 +25,8 @@ const round = {
   title: 'Developer experience, round 4',
   target: { type: 'components' as const },
   opensAt: '2026-11-01T00:00:00.000Z',
-  closesAt: '2026-11-30T00:00:00.000Z',
+  // Midday UTC, so the day reads 30 November in any time zone the tests run in.
+  closesAt: '2026-11-30T12:00:00.000Z',
   status: 'open' as const,
   templateVersion: 1,
   audience: 'owners' as const,
@@ -108,7 +109,8 @@ describe('EntitySurveyContent', () => {
     await renderWith({ getEntitySurvey, submitResponse });
 
     const submit = await screen.findByRole('button', { name: 'Submit' });
-    expect(submit).toBeDisabled();
+    // Never disabled: a disabled button is skipped by Tab and does not say what is missing.
+    expect(submit).toBeEnabled();
     const pick = (prompt: string, value: string) => {
       const group = screen.getByRole('radiogroup', { name: prompt });
       fireEvent.click(group.querySelector(`input[value="${value}"]`)!);
@@ -121,7 +123,6 @@ describe('EntitySurveyContent', () => {
     fireEvent.change(screen.getByLabelText(defaultSurveyTemplate.questions[9].prompt), {
       target: { value: 'Faster CI' },
     });
-    expect(submit).toBeEnabled();
     fireEvent.click(submit);
 
     await waitFor(() => expect(submitResponse).toHaveBeenCalled());
@@ -142,5 +143,90 @@ describe('EntitySurveyContent', () => {
     });
     expect(await screen.findByText('Thank you for answering!')).toBeInTheDocument();
     expect(await screen.findByText('Results')).toBeInTheDocument();
+  });
+
+  describe('the form', () => {
+    const open: SurveyEntityView = { ...shownView, round: { ...round, template: defaultSurveyTemplate }, results: null };
+    const [satisfactionQuestion, npsQuestion] = defaultSurveyTemplate.questions;
+    const pick = (prompt: string, value: string) =>
+      fireEvent.click(screen.getByRole('radiogroup', { name: prompt }).querySelector(`input[value="${value}"]`)!);
+
+    it('shows when the round closes', async () => {
+      await renderWith({ getEntitySurvey: jest.fn().mockResolvedValue(open) });
+      expect(await screen.findByText(/This round closes on 30 November 2026 at \d\d:\d\d/)).toBeInTheDocument();
+    });
+
+    it('lists the unanswered questions next to Submit, each a link that focuses its question, and sends nothing', async () => {
+      const submitResponse = jest.fn();
+      await renderWith({ getEntitySurvey: jest.fn().mockResolvedValue(open), submitResponse });
+      const summary = await screen.findByTestId('survey-missing-summary');
+      expect(summary).toHaveAttribute('aria-live', 'polite');
+      expect(summary).toBeEmptyDOMElement(); // nothing is said before Submit is pressed
+
+      // Six of the eight required scales answered: satisfaction and NPS remain.
+      defaultSurveyTemplate.questions.filter(q => q.type === 'scale' && q.id !== 'satisfaction').forEach(q => pick(q.prompt, '3'));
+      fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
+      expect(summary).toHaveTextContent('2 questions still need an answer:');
+      const links = within(summary).getAllByRole('button');
+      expect(links.map(l => l.textContent)).toEqual([satisfactionQuestion.prompt, npsQuestion.prompt]);
+      expect(submitResponse).not.toHaveBeenCalled();
+
+      fireEvent.click(links[1]);
+      // The NPS scale runs 0-10: its first radio takes the focus.
+      const npsFirst = screen.getByRole('radiogroup', { name: npsQuestion.prompt }).querySelector('input[value="0"]');
+      expect(npsFirst).toHaveFocus();
+
+      // The summary follows the answers: one left, in the singular.
+      pick(npsQuestion.prompt, '8');
+      expect(summary).toHaveTextContent(/^1 question still needs an answer:/);
+      expect(within(summary).getAllByRole('button').map(l => l.textContent)).toEqual([satisfactionQuestion.prompt]);
+    });
+
+    it('ties each scale end label to its radio and names each question by a legend', async () => {
+      await renderWith({ getEntitySurvey: jest.fn().mockResolvedValue(open) });
+      const group = await screen.findByRole('radiogroup', { name: satisfactionQuestion.prompt });
+      const radios = within(group).getAllByRole('radio');
+      expect(radios).toHaveLength(5);
+      // A screen reader hears "1, Very dissatisfied" and "5, Very satisfied", not a bare number.
+      expect(radios[0]).toHaveAccessibleDescription('Very dissatisfied');
+      expect(radios[4]).toHaveAccessibleDescription('Very satisfied');
+      expect(radios[2]).not.toHaveAccessibleDescription();
+      expect(screen.getByRole('group', { name: `${satisfactionQuestion.prompt} *` })).toBeInTheDocument(); // the fieldset's legend
+    });
+
+    it('rings the radio that has keyboard focus', async () => {
+      await renderWith({ getEntitySurvey: jest.fn().mockResolvedValue(open) });
+      const group = await screen.findByRole('radiogroup', { name: satisfactionQuestion.prompt });
+      const first = within(group).getAllByRole('radio')[0];
+      fireEvent.keyDown(document.body, { key: 'Tab' }); // focus comes from the keyboard
+      act(() => first.focus());
+      const radio = first.closest('.MuiRadio-root')!;
+      expect(radio).toHaveClass('Mui-focusVisible');
+      // The ring: our class, added only in MUI's focus-visible state, is a 2 px outline (jsdom draws nothing, so the
+      // rule is read from the style sheet).
+      const ring = Array.from(radio.classList).find(c => /focusVisible-\d+$/.test(c));
+      const rule = Array.from(document.styleSheets)
+        .flatMap(sheet => Array.from(sheet.cssRules) as CSSStyleRule[])
+        .find(r => r.selectorText === `.${ring}`);
+      expect(rule?.style.outline).toMatch(/^2px solid/);
+      act(() => first.blur());
+      expect(radio.className).not.toMatch(/focusVisible/);
+    });
+  });
+
+  it('says "you already answered this round" on an entity where the user did not answer', async () => {
+    // The user answered round 7 on another service: the server says hasResponded for the round, wherever asked.
+    await renderWith({
+      getEntitySurvey: jest.fn().mockResolvedValue({
+        ...shownView,
+        round: { ...round, template: defaultSurveyTemplate },
+        hasResponded: true,
+      }),
+    });
+    expect(await screen.findByTestId('survey-already-answered')).toHaveTextContent(
+      /^You already answered this round \(Developer experience, round 4\), here or on another entity/,
+    );
+    expect(screen.queryByRole('button', { name: 'Submit' })).toBeNull();
+    expect(screen.getByText('Results')).toBeInTheDocument();
   });
 });

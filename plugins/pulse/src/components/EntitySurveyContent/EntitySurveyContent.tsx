@@ -6,6 +6,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { surveyResultsTiming } from '@pulse/plugin-pulse-common';
 import { pulseSurveyApiRef } from '../../api/SurveyApi';
+import { formatClosingTime } from './format';
 import { SurveyForm } from './SurveyForm';
 import { SurveyResultsView } from './SurveyResultsView';
 
@@ -28,6 +29,7 @@ export const EntitySurveyContent = () => {
           <SurveyForm
             template={round.template}
             title={round.title}
+            closesAt={round.closesAt}
             onSubmit={async answers => {
               await api.submitResponse(round.id, { entityRef: view.entityRef, answers });
               setThanked(true);
@@ -43,6 +45,17 @@ export const EntitySurveyContent = () => {
             <Typography>
               Your answers are stored without your name, and never in the order people answer.{' '}
               {surveyResultsTiming(view.openResults, view.minRespondents)}
+            </Typography>
+          </InfoCard>
+        </Grid>
+      )}
+      {round && view.hasResponded && !thanked && (
+        // One answer per person per round, on whichever entity: said here too, not only where the answer was given.
+        <Grid item xs={12}>
+          <InfoCard>
+            <Typography data-testid="survey-already-answered">
+              You already answered this round ({round.title}), here or on another entity: one answer per person per
+              round. It closes {formatClosingTime(round.closesAt)}.
             </Typography>
           </InfoCard>
         </Grid>

@@ -1,122 +1,44 @@
 import { InfoCard } from '@backstage/core-components';
-import {
-  Box,
-  Button,
-  Checkbox,
-  FormControl,
-  FormControlLabel,
-  FormGroup,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  TextField,
-  Typography,
-} from '@material-ui/core';
-import {
-  SurveyAnswerValue,
-  surveyAnswerErrors,
-  SurveyQuestion,
-  surveyScaleOf,
-  SurveyTemplate,
-} from '@pulse/plugin-pulse-common';
+import { Box, Button, FormControl, FormLabel, Typography } from '@material-ui/core';
+import { SurveyAnswerValue, surveyAnswerErrors, SurveyTemplate } from '@pulse/plugin-pulse-common';
 import { useState } from 'react';
+import { formatClosingTime } from './format';
+import { MissingAnswersSummary, questionFieldsetId } from './MissingAnswersSummary';
+import { SurveyQuestionInput } from './SurveyQuestionInput';
 
 type Answers = Record<string, SurveyAnswerValue>;
 
-const QuestionInput = ({
-  question,
-  value,
-  onChange,
-  disabled,
-}: {
-  question: SurveyQuestion;
-  value: SurveyAnswerValue | undefined;
-  onChange: (value: SurveyAnswerValue) => void;
-  disabled: boolean;
-}) => {
-  if (question.type === 'text') {
-    return (
-      <TextField
-        multiline
-        minRows={2}
-        fullWidth
-        variant="outlined"
-        disabled={disabled}
-        inputProps={{ 'aria-label': question.prompt }}
-        value={(value as string | undefined) ?? ''}
-        onChange={e => onChange(e.target.value)}
-      />
-    );
-  }
-  if (question.type === 'choice') {
-    const picked = (value as string[] | undefined) ?? [];
-    return (
-      <FormGroup row>
-        {(question.choices ?? []).map(choice => (
-          <FormControlLabel
-            key={choice.id}
-            label={choice.label}
-            disabled={disabled}
-            control={
-              <Checkbox
-                checked={picked.includes(choice.id)}
-                onChange={e =>
-                  onChange(e.target.checked ? [...picked, choice.id] : picked.filter(id => id !== choice.id))
-                }
-              />
-            }
-          />
-        ))}
-      </FormGroup>
-    );
-  }
-  const { min, max } = surveyScaleOf(question);
-  const points = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  return (
-    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
-      {question.minLabel && <Typography variant="caption">{question.minLabel}</Typography>}
-      <RadioGroup
-        row
-        aria-label={question.prompt}
-        value={value === undefined ? '' : String(value)}
-        onChange={e => onChange(Number(e.target.value))}
-      >
-        {points.map(point => (
-          <FormControlLabel
-            key={point}
-            value={String(point)}
-            label={String(point)}
-            labelPlacement="bottom"
-            disabled={disabled}
-            control={<Radio size="small" />}
-          />
-        ))}
-      </RadioGroup>
-      {question.maxLabel && <Typography variant="caption">{question.maxLabel}</Typography>}
-    </Box>
-  );
-};
-
 /**
- * The whole survey on one screen; Submit is enabled once every required question has an answer. Without `onSubmit`
+ * The whole survey on one screen. Submit is never disabled (a disabled button is skipped by Tab and says nothing):
+ * pressed with questions unanswered, it lists them next to itself, each a link to the question. Without `onSubmit`
  * it is a read-only preview (the template editor's): every input disabled and no Submit.
  */
 export const SurveyForm = ({
   template,
   title,
+  closesAt,
   onSubmit,
 }: {
   template: SurveyTemplate;
   title: string;
+  /** The round's closing instant, shown under the title. */
+  closesAt?: string;
   onSubmit?: (answers: Answers) => Promise<void>;
 }) => {
   const [answers, setAnswers] = useState<Answers>({});
   const [submitting, setSubmitting] = useState(false);
+  const [triedSubmit, setTriedSubmit] = useState(false);
   const [error, setError] = useState<string>();
-  const missing = surveyAnswerErrors(template.questions, answers);
+  const errors = surveyAnswerErrors(template.questions, answers);
+  const problems = errors.flatMap(e => {
+    const question = template.questions.find(q => q.id === e.questionId);
+    return question ? [{ question, message: e.message }] : [];
+  });
 
   const submit = async () => {
-    if (!onSubmit) return;
+    if (!onSubmit || submitting) return;
+    setTriedSubmit(true);
+    if (problems.length > 0) return;
     setSubmitting(true);
     setError(undefined);
     try {
@@ -127,33 +49,39 @@ export const SurveyForm = ({
     }
   };
 
+  const subheader = [
+    'About five minutes. Your answers are anonymous: no one can see who answered what.',
+    closesAt ? `This round closes ${formatClosingTime(closesAt)}.` : '',
+  ].join(' ');
   return (
-    <InfoCard title={title} subheader="About five minutes. Your answers are anonymous: no one can see who answered what.">
-      {template.questions.map(question => (
-        <Box key={question.id} mb={3}>
-          <FormControl component="fieldset" fullWidth>
-            <FormLabel component="legend">
-              {question.prompt}
-              {question.required ? ' *' : ''}
-            </FormLabel>
-            <QuestionInput
-              question={question}
-              value={answers[question.id]}
-              onChange={value => setAnswers(current => ({ ...current, [question.id]: value }))}
-              disabled={!onSubmit}
-            />
-          </FormControl>
-        </Box>
-      ))}
-      {error && (
-        <Typography color="error" role="alert">
-          {error}
-        </Typography>
-      )}
+    <InfoCard title={title} subheader={subheader}>
+      {template.questions.map(question => {
+        const unanswered = triedSubmit && problems.some(p => p.question.id === question.id);
+        return (
+          <Box key={question.id} mb={3}>
+            <FormControl component="fieldset" fullWidth id={questionFieldsetId(question.id)} error={unanswered}>
+              <FormLabel component="legend" style={{ color: 'inherit' }}>
+                {question.prompt}
+                {question.required ? ' *' : ''}
+              </FormLabel>
+              <SurveyQuestionInput
+                question={question}
+                value={answers[question.id]}
+                onChange={value => setAnswers(current => ({ ...current, [question.id]: value }))}
+                disabled={!onSubmit}
+              />
+            </FormControl>
+          </Box>
+        );
+      })}
+      {error && <Typography role="alert">{error}</Typography>}
       {onSubmit && (
-        <Button variant="contained" color="primary" disabled={submitting || missing.length > 0} onClick={submit}>
-          Submit
-        </Button>
+        <>
+          <MissingAnswersSummary problems={problems} shown={triedSubmit} />
+          <Button variant="contained" color="primary" onClick={submit} aria-busy={submitting}>
+            Submit
+          </Button>
+        </>
       )}
     </InfoCard>
   );

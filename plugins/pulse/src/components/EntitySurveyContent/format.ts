@@ -19,3 +19,11 @@ export const formatMean = (mean: number) => mean.toFixed(1);
 /** A change in share points: "+12 pts". */
 export const formatChange = (change: number) =>
   `${change > 0 ? '+' : ''}${Math.round(change * 100)} pts`;
+
+/** A round's closing instant in the reader's time zone, named: "on 15 December 2026 at 17:00 CET". */
+export const formatClosingTime = (instant: string) => {
+  const date = new Date(instant);
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  return `on ${day} at ${time}`;
+};
