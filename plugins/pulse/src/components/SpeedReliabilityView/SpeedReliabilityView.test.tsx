@@ -1,6 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { DEFAULT_SPEED_RELIABILITY_RULE, SpeedReliabilityResponse } from '@pulse/plugin-pulse-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { pulseDecisionsApiRef } from '../../api/DecisionsApi';
 import { decisionsApiAnswering } from '../EntityDecisions/decisionsFixtures';
 import { SpeedReliability } from './SpeedReliabilityView';
@@ -79,7 +79,8 @@ describe('SpeedReliability', () => {
     expect(screen.getAllByText('Checkout').length).toBeGreaterThan(0);
     expect(screen.getAllByText('Slow down and fix reliability').length).toBeGreaterThan(0);
     expect(screen.getAllByText('-40.0%').length).toBeGreaterThan(0);
-    expect(screen.getByText('300.0 h (medium)')).toBeInTheDocument();
+    // 300 h is two days or more: 300 / 24 = 12.5 days
+    expect(screen.getByText('12.5 days (medium)')).toBeInTheDocument();
     expect(screen.getByText('0.10 (medium)')).toBeInTheDocument();
     expect(screen.getByText('Payments: satisfaction 3.9 of 5, 62.5% favourable (8 responses)')).toBeInTheDocument();
     expect(screen.getByText('group:default/discovery: hidden (Shown from 5 responses)')).toBeInTheDocument();
@@ -96,6 +97,33 @@ describe('SpeedReliability', () => {
       'CheckoutSlow down and fix reliability1.20-40.0%',
       'component:default/search-apiSpend the spare budget (ship more)0.1090.0%',
     ]);
+  });
+
+  it('sorts the services and exports them as CSV built from the answer', async () => {
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: jest.fn((blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:csv';
+      }),
+      revokeObjectURL: jest.fn(),
+    });
+    await render(async () => view);
+    const table = (await screen.findAllByRole('table')).find(t => !t.closest('figure'))!;
+    const order = () => within(table).getAllByRole('row').slice(1).map(row => within(row).getAllByRole('cell')[0].textContent);
+    // Budget remaining ascending: Checkout (-40%) before search-api (90%).
+    fireEvent.click(screen.getByRole('button', { name: 'Budget remaining' }));
+    expect(order()).toEqual(['Checkout', 'search-api']);
+    fireEvent.click(screen.getByRole('button', { name: 'Budget remaining' }));
+    expect(order()).toEqual(['search-api', 'Checkout']);
+
+    fireEvent.click(screen.getByTestId('quadrant-csv'));
+    const lines = (await blobs[0].text()).trim().split('\n');
+    expect(lines[0]).toBe(
+      'service,entity_ref,owner_ref,reading,deployments_per_day,deployment_frequency_tier,lead_time_hours,lead_time_tier,budget_remaining_percent,change_failure_rate_percent,change_failure_rate_tier',
+    );
+    // -0.4 of the budget = -40 percent, written as a number (the formula guard applies to text cells only).
+    expect(lines[1]).toBe('Checkout,component:default/checkout,group:default/payments,Slow down and fix reliability,1.2,elite,5,elite,-40,3,elite');
   });
 
   it('explains how services get placed when there are none', async () => {
