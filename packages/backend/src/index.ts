@@ -1,7 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { pulseRootHealthServiceFactory } from '@pulse/plugin-pulse-backend';
 import { pulsePermissionPolicyModule } from './permissions/pulsePermissionPolicy';
 
 const backend = createBackend();
+
+// Readiness (/.backstage/health/v1/readiness) also waits for Pulse's store: docs/ecosystem.md.
+backend.add(pulseRootHealthServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
@@ -20,5 +24,10 @@ backend.add(import('@pulse/plugin-pulse-backend'));
 backend.add(import('@pulse/plugin-pulse-backend-module-prometheus'));
 backend.add(import('@pulse/plugin-pulse-backend-module-github'));
 backend.add(import('@pulse/plugin-pulse-backend-module-pagerduty'));
+
+// Pulse facts in Tech Insights scorecards, and Pulse's actions for assistants over MCP: docs/ecosystem.md.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(import('@pulse/plugin-pulse-backend-module-tech-insights'));
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
