@@ -69,7 +69,8 @@ export const SurveyResultsView = ({ results, trend }: { results: SurveyResults; 
             // Not draggable: a draggable header is a button around the sort button (axe: nested-interactive).
             options={{ paging: false, search: false, padding: 'dense', draggable: false }}
             columns={columns}
-            data={results.questions.filter(q => q.type === 'scale' || q.type === 'nps')}
+            // Rows with ids: material-table keys its rows by them (React warns about keys otherwise).
+            data={results.questions.filter(q => q.type === 'scale' || q.type === 'nps').map(q => ({ ...q, id: q.questionId }))}
           />
         </Grid>
         {results.questions
@@ -102,7 +103,7 @@ export const SurveyResultsView = ({ results, trend }: { results: SurveyResults; 
     )}
     <Box mt={2}>
       <Typography variant="h6">Trend</Typography>
-      <SurveyTrendChart points={trend} />
+      <SurveyTrendChart points={trend} selectedRoundId={results.roundId} />
     </Box>
   </InfoCard>
 );

@@ -106,7 +106,8 @@ export const SurveyPlatformPage = () => {
               title="Teams"
               options={{ paging: false, search: false, padding: 'dense', draggable: false }}
               columns={scoreColumns('Team')}
-              data={overview.teams}
+              // Rows with ids: material-table keys its rows by them (React warns about keys otherwise).
+              data={overview.teams.map(row => ({ ...row, id: row.ref }))}
             />
           </Grid>
           <Grid item xs={12} md={6}>
@@ -115,7 +116,7 @@ export const SurveyPlatformPage = () => {
                 <Table
                   options={{ paging: false, search: false, toolbar: false, padding: 'dense', draggable: false }}
                   columns={painPointColumns}
-                  data={overview.painPoints.slice(0, 5)}
+                  data={overview.painPoints.slice(0, 5).map(row => ({ ...row, id: row.choiceId }))}
                 />
               ) : (
                 <Typography>
@@ -135,7 +136,7 @@ export const SurveyPlatformPage = () => {
               // Not draggable: a draggable header is a button around the sort button (axe: nested-interactive).
               options={{ paging: overview.entities.length > 20, pageSize: 20, search: true, padding: 'dense', draggable: false }}
               columns={scoreColumns('Entity')}
-              data={overview.entities}
+              data={overview.entities.map(row => ({ ...row, id: row.ref }))}
             />
           </Grid>
         </Grid>
