@@ -3,6 +3,7 @@ import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-util
 import { netPromoterScore, SurveyOverview, wilsonInterval } from '@pulse/plugin-pulse-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useLocation } from 'react-router-dom';
 import { pulseSurveyApiRef, SurveyApi } from '../../api/SurveyApi';
 import { SurveyPlatformPage } from './SurveyPlatformPage';
 
@@ -84,7 +85,18 @@ const overview2: SurveyOverview = {
 /** Everyone here lacks pulse.survey.manage (AuthorizeResult.DENY); the round manager has its own tests. */
 const authorize = jest.fn(() => 'DENY' as const);
 
-async function renderPage(api: Partial<SurveyApi>) {
+// recharts' ResponsiveContainer measures its parent; jsdom has no ResizeObserver.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as any).ResizeObserver ??= NoResizeObserver;
+
+/** Shows the page's query string, to check what the URL holds. */
+const Search = () => <div data-testid="location-search">{useLocation().search}</div>;
+
+async function renderPage(api: Partial<SurveyApi>, url = '/') {
   return renderInTestApp(
     <TestApiProvider
       apis={[
@@ -93,8 +105,9 @@ async function renderPage(api: Partial<SurveyApi>) {
       ]}
     >
       <SurveyPlatformPage />
+      <Search />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef }, routeEntries: [url] },
   );
 }
 
@@ -153,6 +166,8 @@ describe('SurveyPlatformPage', () => {
 
     expect(await screen.findByText('Developer experience, round 2', { selector: 'h2' })).toBeInTheDocument();
     expect(getOverview).toHaveBeenLastCalledWith(2);
+    // The pick is in the URL, so the view can be shared and survives a reload.
+    expect(screen.getByTestId('location-search')).toHaveTextContent('?round=2');
     // Payments: satisfaction 3 on all 5 answers -> mean 3.0, favorable 0 of 5 (Wilson 0-43%).
     expect(screen.getByText('3.0')).toBeInTheDocument();
     expect(screen.getByText('0% (0–43%)')).toBeInTheDocument();
@@ -191,5 +206,60 @@ describe('SurveyPlatformPage', () => {
       getOverview: jest.fn().mockResolvedValue(overview),
     });
     expect((await screen.findAllByText(/pulse backend down/)).length).toBeGreaterThan(0);
+  });
+
+  it('opens the round named in the URL, and says nothing about newer rounds there', async () => {
+    const getOverview = jest.fn(async (id?: number) => (id === 2 ? overview2 : overview));
+    await renderPage({ getOverview }, '/?round=2');
+    expect(await screen.findByText('Developer experience, round 2', { selector: 'h2' })).toBeInTheDocument();
+    expect(getOverview).toHaveBeenCalledWith(2);
+    expect(getOverview).not.toHaveBeenCalledWith(undefined);
+    expect(screen.queryByTestId('survey-newest-round-note')).toBeNull();
+  });
+
+  it('ignores a round in the URL that is not an id and lets the server pick', async () => {
+    const getOverview = jest.fn().mockResolvedValue(overview);
+    await renderPage({ getOverview }, '/?round=latest');
+    expect(await screen.findByText('Developer experience, round 3', { selector: 'h2' })).toBeInTheDocument();
+    expect(getOverview).toHaveBeenCalledWith(undefined);
+  });
+
+  it('says why it opens on an older round than the newest opened one', async () => {
+    // Round 4 (open) is the newest opened round, but its round-wide result is hidden, so the server picked round 3.
+    const round4 = rounds[1];
+    const getOverview = jest.fn(async (id?: number) =>
+      id === 4
+        ? { ...overview, round: round4, overall: { ref: 'round', title: round4.title, hidden: true as const, reason: 'Fewer than 5 responses' } }
+        : overview,
+    );
+    await renderPage({ getOverview });
+    expect(await screen.findByTestId('survey-newest-round-note')).toHaveTextContent(
+      'Showing Developer experience, round 3, the newest round whose results show. Developer experience, round 4 ' +
+        '(open) is newer, but its round-wide results are hidden: Fewer than 5 responses. Pick it under Round to see ' +
+        'which teams show.',
+    );
+  });
+
+  it('says nothing when it opens on the newest opened round', async () => {
+    const round4 = rounds[1];
+    const getOverview = jest.fn().mockResolvedValue({ ...overview, round: round4 });
+    await renderPage({ getOverview });
+    expect(await screen.findByText('Developer experience, round 4', { selector: 'h2' })).toBeInTheDocument();
+    expect(screen.queryByTestId('survey-newest-round-note')).toBeNull();
+    expect(getOverview).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks the shown round in the trend and its text alternative', async () => {
+    const trend = [
+      { roundId: 2, title: round2.title, opensAt: round2.opensAt, hidden: true as const, reason: 'Fewer than 5 responses' },
+      { roundId: 3, title: round.title, opensAt: round.opensAt, hidden: false as const, respondents: 26 },
+    ];
+    await renderPage({ getOverview: jest.fn().mockResolvedValue({ ...overview, trend }) });
+    const figure = await screen.findByRole('figure', { name: /^Satisfaction trend/ });
+    const firstCells = within(figure)
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => r.querySelector('td')!.textContent);
+    expect(firstCells).toEqual(['Developer experience, round 2', 'Developer experience, round 3 (selected)']);
   });
 });

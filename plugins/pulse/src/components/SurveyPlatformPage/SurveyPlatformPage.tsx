@@ -15,11 +15,13 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import { SurveyOverviewRow, SurveyPainPoint, surveyResultsTiming } from '@pulse/plugin-pulse-common';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { pulseSurveyApiRef } from '../../api/SurveyApi';
 import { formatChange, formatMean, formatNps, formatPercent, formatShare } from '../EntitySurveyContent/format';
 import { SurveyTrendChart } from '../EntitySurveyContent/SurveyTrendChart';
 import { PermittedSurveyRoundManager } from '../SurveyRoundManager';
+import { NewestRoundNote } from './NewestRoundNote';
 import { SurveyRoundPicker } from './SurveyRoundPicker';
 
 const scoreColumns = (first: string): TableColumn<SurveyOverviewRow>[] => [
@@ -53,13 +55,29 @@ async function downloadCsv(csv: Promise<string>, roundId: number | undefined) {
   URL.revokeObjectURL(url);
 }
 
+/** The round asked for in the URL (?round=3), if it is a round id at all. */
+function roundFromUrl(search: URLSearchParams): number | undefined {
+  const id = Number(search.get('round'));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
 /**
  * Developer satisfaction across teams and entities of one round (picked; by default the newest whose results show):
- * scores, pain points, trends and CSV export.
+ * scores, pain points, trends and CSV export. The picked round lives in the URL (?round=ID), so a view can be shared.
  */
 export const SurveyPlatformPage = () => {
   const api = useApi(pulseSurveyApiRef);
-  const [roundId, setRoundId] = useState<number>();
+  const [search, setSearch] = useSearchParams();
+  const roundId = roundFromUrl(search);
+  const setRoundId = (next: number | undefined) =>
+    setSearch(
+      params => {
+        if (next === undefined) params.delete('round');
+        else params.set('round', String(next));
+        return params;
+      },
+      { replace: true },
+    );
   // Bumped when the round manager changes the rounds, so the picker and the overview read them again.
   const [roundsVersion, setRoundsVersion] = useState(0);
   const rounds = useAsync(() => api.getRounds(), [api, roundsVersion]);
@@ -95,6 +113,7 @@ export const SurveyPlatformPage = () => {
             </Button>
           </Box>
         </ContentHeader>
+        {roundId === undefined && <NewestRoundNote rounds={rounds.value ?? []} shown={round} />}
         <Typography paragraph>
           Round {round.status}; {overview.previousRound ? `compared with ${overview.previousRound.title}. ` : ''}
           Results of fewer than {overview.minRespondents} responses are hidden.{' '}
@@ -127,7 +146,7 @@ export const SurveyPlatformPage = () => {
           </Grid>
           <Grid item xs={12} md={6}>
             <InfoCard title="Trend">
-              <SurveyTrendChart points={overview.trend} />
+              <SurveyTrendChart points={overview.trend} selectedRoundId={round.id} />
             </InfoCard>
           </Grid>
           <Grid item xs={12}>
