@@ -162,7 +162,9 @@ describe.each(databases.eachSupportedId())('GitHub webhook on %p', databaseId =>
     // 101 and 102 succeeded, 103 errored: three production deployments, the repeated 101 counted once.
     expect(res.body.deployments).toBe(3);
     const { metrics } = res.body;
-    expect(metrics.deploymentFrequency).toMatchObject({ value: 2 / 14, sampleSize: 2 });
+    // Rates run over the days Pulse has data for: the 14-day window starts 01-01, the first event (deployment 101) is
+    // on 01-02, so 13 covered days and 2 successful deployments: 2 / 13 per day.
+    expect(metrics.deploymentFrequency).toMatchObject({ value: 2 / 13, sampleSize: 2 });
     // A deployment covers every change since the previous one: 101 (01-02 10:00) ships c1 (committed 01-01 10:00Z)
     // -> 24 h and c2 (02:00Z) -> 8 h; c3 (the merge commit): PR opened 06:00, deployed by 102 at 10:00 -> 4 h.
     // Median of [4, 8, 24] is 8 h; p90 at rank 0.9 x 2 = 1.8: 8 + 0.8 x 16 = 20.8 h.
