@@ -16,4 +16,5 @@ export * from './survey';
 export * from './decisions';
 export * from './deliveries';
 export * from './oncall';
+export * from './outcomes';
 export * from './facts';
