@@ -31,6 +31,8 @@ export type {
 } from './store/DoraTypes';
 export { OncallRepository } from './store/OncallRepository';
 export type { OncallPageRecord, OncallQueryScope } from './store/OncallTypes';
+export { OutcomeRepository, outcomeKey, outcomeMetricKey } from './store/OutcomeRepository';
+export type { OutcomeRecord, OutcomeValueRecord, OutcomeWeekBounds } from './store/OutcomeRepository';
 export { SurveyRepository, SURVEY_NO_OWNER } from './store/SurveyRepository';
 export type { SurveyRoundRecord, SurveyRoundSnapshot } from './store/SurveyRepository';
 export { DecisionRepository } from './store/DecisionRepository';

@@ -54,6 +54,7 @@ describe.each(databases.eachSupportedId())('PulseStore on %p', databaseId => {
       '20261205000200_incident_learnings.js',
       '20261205000400_slo_composite_objectives.js',
       '20261205000500_oncall_pages.js',
+      '20261205000700_outcomes.js',
     ]);
     expect(await store.isEmpty()).toBe(true);
   });

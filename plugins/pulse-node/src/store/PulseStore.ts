@@ -10,6 +10,7 @@ import { DoraRepository } from './DoraRepository';
 import { JobRunRepository } from './JobRunRepository';
 import { migrateLatest } from './migrateLatest';
 import { OncallRepository } from './OncallRepository';
+import { OutcomeRepository } from './OutcomeRepository';
 import { SloRepository } from './SloRepository';
 import { SurveyRepository } from './SurveyRepository';
 
@@ -51,6 +52,8 @@ export class PulseStore {
   readonly deliveries: DeliveryStore;
   /** On-call pages and their health figures. */
   readonly oncall: OncallRepository;
+  /** Outcome documents and the values of their metrics. */
+  readonly outcomes: OutcomeRepository;
 
   private constructor(private readonly db: Knex) {
     this.slo = new SloRepository(db);
@@ -60,6 +63,7 @@ export class PulseStore {
     this.jobRuns = new JobRunRepository(db);
     this.deliveries = new DeliveryStore(db);
     this.oncall = new OncallRepository(db);
+    this.outcomes = new OutcomeRepository(db);
   }
 
   /** The migrations applied and still pending, for the health endpoint. */
