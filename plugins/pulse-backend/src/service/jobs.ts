@@ -1,5 +1,6 @@
 import { PulseContext } from './context';
 import { scheduleDecisionJobs } from './decisions/jobs';
+import { scheduleOutcomeJobs } from './outcomes/jobs';
 import { PulseServices } from './services';
 import { scheduleSloJobs } from './slo/jobs';
 import { scheduleSurveyJobs } from './survey/jobs';
@@ -9,4 +10,5 @@ export async function scheduleJobs(ctx: PulseContext, services: PulseServices): 
   await scheduleSloJobs(ctx);
   await scheduleDecisionJobs(ctx, services);
   await scheduleSurveyJobs(ctx, services);
+  await scheduleOutcomeJobs(ctx);
 }

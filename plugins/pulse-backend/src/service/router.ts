@@ -9,6 +9,7 @@ import { createReviewRouter } from './decisions/reviewRouter';
 import { createDoraRouter } from './dora/router';
 import { createFactsRouter } from './facts/router';
 import { createOncallRouter } from './oncall/router';
+import { createOutcomesRouter } from './outcomes/router';
 import { createSloRouter } from './slo/router';
 import { createSurveyRouter } from './survey/router';
 import {
@@ -44,6 +45,7 @@ export async function createRouter(ctx: PulseContext, services: PulseServices): 
   router.use(createOncallRouter(ctx, services));
   router.use(createReviewRouter(ctx, services));
   router.use(createFactsRouter(ctx, services));
+  router.use(createOutcomesRouter(ctx, services));
 
   router.use(bodyParserErrorHandler);
   router.use(databaseValueErrorHandler);

@@ -7,6 +7,7 @@ import { SpeedReliability } from './decisions/SpeedReliability';
 import { DoraScorecards } from './dora/DoraScorecards';
 import { EntityFacts } from './facts/EntityFacts';
 import { OncallHealthService } from './oncall/OncallHealthService';
+import { OutcomeReadings } from './outcomes/OutcomeReadings';
 import { TeamSloStates } from './slo/TeamSloStates';
 import { SurveyCatalog } from './survey/catalog';
 import { DefaultTemplate } from './survey/defaultTemplate';
@@ -31,6 +32,8 @@ export interface PulseServices {
   quadrant: SpeedReliability;
   oncall: OncallHealthService;
   teamSlos: TeamSloStates;
+  /** Outcomes with their progress, weekly series and deployments. */
+  outcomes: OutcomeReadings;
   /** Flat per-entity facts for scorecards (Tech Insights). */
   facts: EntityFacts;
 }
@@ -61,5 +64,6 @@ export function createPulseServices(ctx: PulseContext): PulseServices {
     facts: new EntityFacts(gate, scorecards, surveys, pulseConfig.dora.timeZone),
     quadrant: new SpeedReliability(store, pulseCatalog, surveyOverview, pulseConfig.decisions, pulseConfig.dora),
     teamSlos: new TeamSloStates(pulseCatalog, gate),
+    outcomes: new OutcomeReadings(store, pulseCatalog, pulseConfig.dora),
   };
 }

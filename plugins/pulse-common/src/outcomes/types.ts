@@ -146,3 +146,6 @@ export interface StoredOutcome {
   updatedAt: string;
   document: OutcomeDocument;
 }
+
+/** Where an entity's or team's Outcome documents live: YAML files (comma-separated), relative to its catalog file or URLs. */
+export const PULSE_OUTCOMES_ANNOTATION = 'pulse.dev/outcomes';

@@ -33,6 +33,40 @@ export class WriteAccess {
     return credentials;
   }
 
+  /**
+   * Define, change or delete an outcome of an entity or a team: the SLO writer rule (owners, `pulse.slo.manage`,
+   * services under `pulse.slo.writers`). A team's outcomes belong to its members (its ref is among their ownership refs).
+   */
+  async outcomeWriter(req: Request, ownerRef: string): Promise<Caller> {
+    if (!ownerRef.startsWith('group:')) return this.sloWriter(req, ownerRef);
+    const credentials = await this.ctx.pulseAuth.reader(req);
+    if (this.ctx.auth.isPrincipal(credentials, 'service')) {
+      if (isListedWriter(this.ctx.pulseConfig.writers.slo, credentials.principal.subject)) return credentials;
+      throw new NotAllowedError(
+        `The service '${credentials.principal.subject}' is not listed under pulse.slo.writers and may not change the outcomes of ${ownerRef}`,
+      );
+    }
+    const [decision] = await this.ctx.permissions.authorize([{ permission: pulseSloManagePermission }], { credentials });
+    if (decision.result === AuthorizeResult.ALLOW) return credentials;
+    const { ownershipEntityRefs } = await this.ctx.userInfo.getUserInfo(credentials);
+    if (ownershipEntityRefs.map(ref => ref.toLocaleLowerCase('en-US')).includes(ownerRef)) return credentials;
+    throw new NotAllowedError(
+      `Only members of ${ownerRef} or holders of ${pulseSloManagePermission.name} may change the outcomes of ${ownerRef}`,
+    );
+  }
+
+  /**
+   * Push outcome values: services listed under `pulse.slo.writers` only (the metrics they feed decide whether a team
+   * reads as on track); users never, whoever they are.
+   */
+  async outcomeValueWriter(req: Request): Promise<Caller> {
+    const credentials = await this.ctx.pulseAuth.ingester(req);
+    if (isListedWriter(this.ctx.pulseConfig.writers.slo, credentials.principal.subject)) return credentials;
+    throw new NotAllowedError(
+      `The service '${credentials.principal.subject}' is not listed under pulse.slo.writers and may not push outcome values`,
+    );
+  }
+
   /** Change an entity's error-budget policy: signed-in owners or `pulse.policy.manage` holders. */
   async policyEditor(req: Request, entityRef: string): Promise<Caller> {
     const credentials = await this.ctx.pulseAuth.user(req);

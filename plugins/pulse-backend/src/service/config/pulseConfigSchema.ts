@@ -37,7 +37,7 @@ const moduleSection = z.object({}).passthrough();
  * leave the job on its default schedule without a word. trust/attacks14.test.ts fails when the plugin schedules a
  * `pulse.jobs` job missing here.
  */
-export const PULSE_JOB_NAMES = ['sloDiscovery', 'sloRollup', 'sloRetention', 'surveyFinalize', 'deliveries'] as const;
+export const PULSE_JOB_NAMES = ['sloDiscovery', 'sloRollup', 'sloRetention', 'surveyFinalize', 'deliveries', 'outcomeDiscovery'] as const;
 const jobSchedule = z.object({ frequency, timeout: duration, initialDelay: duration }).partial().strict();
 
 export const pulseConfigSchema = z

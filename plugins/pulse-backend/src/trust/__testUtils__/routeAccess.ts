@@ -77,4 +77,14 @@ export const ACCESS: Record<string, PulseAccess> = {
   'get /oncall/groups/:namespace/:name': 'reader',
   'get /oncall/entities/:kind/:namespace/:name': 'reader',
   'get /oncall/me': 'user',
+  // Outcomes: documents by the SLO writer rule (a team's members for a group); values only from listed services,
+  // which the auth test's unlisted service is not (so, like sloWriter routes, users and that service get 403).
+  'put /outcomes/entities/:kind/:namespace/:name/outcomes/:id': 'sloWriter',
+  'delete /outcomes/entities/:kind/:namespace/:name/outcomes/:id': 'sloWriter',
+  'put /outcomes/groups/:namespace/:name/outcomes/:id': 'sloWriter',
+  'delete /outcomes/groups/:namespace/:name/outcomes/:id': 'sloWriter',
+  'post /outcomes/values': 'sloWriter',
+  'get /outcomes/entities/:kind/:namespace/:name': 'reader',
+  'get /outcomes/groups': 'reader',
+  'get /outcomes/groups/:namespace/:name': 'reader',
 };
