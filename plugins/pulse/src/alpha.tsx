@@ -22,7 +22,7 @@ const isComponent = { kind: 'component' };
 
 const apis = pulseApiFactories.map((factory, index) =>
   ApiBlueprint.make({
-    name: ['slo', 'dora', 'survey', 'decisions', 'deliveries', 'oncall'][index],
+    name: ['slo', 'dora', 'survey', 'decisions', 'deliveries', 'oncall', 'outcomes'][index],
     params: defineParams => defineParams(factory),
   }),
 );
@@ -61,6 +61,15 @@ export const entityOncallCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: { $in: ['component', 'group'] } },
     loader: () => import('./components/OncallHealthCard').then(m => <m.EntityOncallHealthCard />),
+  },
+});
+
+/** The outcomes card, on Components (where it shows only when the component has outcomes) and on Groups. */
+export const entityOutcomesCard = EntityCardBlueprint.make({
+  name: 'outcomes',
+  params: {
+    filter: { kind: { $in: ['component', 'group'] } },
+    loader: () => import('./components/OutcomesCard').then(m => <m.EntityOutcomesCard />),
   },
 });
 
@@ -127,6 +136,7 @@ export default createFrontendPlugin({
     entityPolicyCard,
     entityDoraCard,
     entityOncallCard,
+    entityOutcomesCard,
     entityTeamDoraCard,
     entityTeamSloCard,
     entityTeamSurveyCard,

@@ -9,6 +9,7 @@ export {
   EntityErrorBudgetPolicyCard,
   EntityDoraCard,
   EntityOncallHealthCard,
+  EntityOutcomesCard,
   EntityTeamDoraCard,
   EntityTeamSloCard,
   EntityTeamSurveyCard,

@@ -53,6 +53,16 @@ export const EntityOncallHealthCard = pulsePlugin.provide(
   }),
 );
 
+/** The "Outcomes" card for a Component's overview (shown there only when it has outcomes) and a Group's page. */
+export const EntityOutcomesCard = pulsePlugin.provide(
+  createComponentExtension({
+    name: 'EntityOutcomesCard',
+    component: {
+      lazy: () => import('./components/OutcomesCard').then(m => m.EntityOutcomesCard),
+    },
+  }),
+);
+
 /** A Group page's DORA card: the team's pooled metrics with a tier per metric and the way back to the ranking. */
 export const EntityTeamDoraCard = pulsePlugin.provide(
   createComponentExtension({

@@ -8,6 +8,7 @@ import { DecisionsClient, pulseDecisionsApiRef } from './DecisionsApi';
 import { DeliveriesClient, pulseDeliveriesApiRef } from './DeliveriesApi';
 import { DoraClient, pulseDoraApiRef } from './DoraApi';
 import { OncallClient, pulseOncallApiRef } from './OncallApi';
+import { OutcomesClient, pulseOutcomesApiRef } from './OutcomesApi';
 import { pulseSloApiRef, SloClient } from './SloApi';
 import { pulseSurveyApiRef, SurveyClient } from './SurveyApi';
 
@@ -21,4 +22,5 @@ export const pulseApiFactories: AnyApiFactory[] = [
   createApiFactory({ api: pulseDecisionsApiRef, deps: clientDeps, factory: deps => new DecisionsClient(deps) }),
   createApiFactory({ api: pulseDeliveriesApiRef, deps: clientDeps, factory: deps => new DeliveriesClient(deps) }),
   createApiFactory({ api: pulseOncallApiRef, deps: clientDeps, factory: deps => new OncallClient(deps) }),
+  createApiFactory({ api: pulseOutcomesApiRef, deps: clientDeps, factory: deps => new OutcomesClient(deps) }),
 ];

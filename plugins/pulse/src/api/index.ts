@@ -11,3 +11,5 @@ export { pulseDeliveriesApiRef, DeliveriesClient } from './DeliveriesApi';
 export type { DeliveriesApi, DeliveriesQuery } from './DeliveriesApi';
 export { pulseOncallApiRef, OncallClient, ONCALL_SURVEY_QUESTION_ID } from './OncallApi';
 export type { OncallApi, OncallSurveyScore } from './OncallApi';
+export { pulseOutcomesApiRef, OutcomesClient } from './OutcomesApi';
+export type { OutcomesApi } from './OutcomesApi';

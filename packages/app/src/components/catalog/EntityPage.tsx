@@ -10,6 +10,7 @@ import {
   EntityErrorBudgetPolicyCard,
   EntityDoraCard,
   EntityOncallHealthCard,
+  EntityOutcomesCard,
   EntitySurveyContent,
   EntityTeamDoraCard,
   EntityTeamSloCard,
@@ -26,6 +27,9 @@ const overviewContent = (
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityOncallHealthCard />
+    </Grid>
+    <Grid item xs={12}>
+      <EntityOutcomesCard />
     </Grid>
     <Grid item xs={12}>
       <EntitySloCard />
@@ -62,6 +66,9 @@ const groupPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityOncallHealthCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityOutcomesCard />
         </Grid>
         <Grid item xs={12}>
           <EntityTeamSloCard />

@@ -1,0 +1,1 @@
+export { EntityOutcomesCard } from './OutcomesCard';
