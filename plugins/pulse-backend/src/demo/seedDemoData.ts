@@ -3,6 +3,7 @@ import { PulseServices } from '../service/services';
 import { seedDecisionsDemo } from './decisionsDemo';
 import { seedDoraDemo } from './doraDemo';
 import { seedOncallDemo } from './oncallDemo';
+import { seedOutcomesDemo } from './outcomesDemo';
 import { seedSloDemo } from './sloDemo';
 import { seedSurveyDemo } from './surveyDemo';
 
@@ -21,4 +22,5 @@ export async function seedDemoData(ctx: PulseContext, services: PulseServices, n
   await seedSurveyDemo(ctx, now);
   await seedDecisionsDemo(ctx, services.gate, now);
   await seedOncallDemo(ctx, now);
+  await seedOutcomesDemo(ctx, now);
 }
