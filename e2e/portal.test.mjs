@@ -98,6 +98,20 @@ describe('the Pulse portal', { timeout: 600_000 }, () => {
     }
     await snap('service-page');
     await scan('service page');
+
+    // Outcomes beside output: the sentence the API gives, one chart per outcome, each drawing both weekly series.
+    const outcomes = await api('/outcomes/entities/component/default/checkout');
+    assert.ok(outcomes.outcomes.length >= 1, 'the demo gives checkout an outcome');
+    const outcomesCard = page.getByTestId('outcomes-card');
+    await outcomesCard.scrollIntoViewIfNeeded();
+    assert.equal(await outcomesCard.getByTestId('outcomes-summary').innerText(), outcomes.summary.sentence);
+    const outcomeCharts = await outcomesCard.getByTestId('outcomes-chart').all();
+    assert.equal(outcomeCharts.length, outcomes.outcomes.length, 'one chart per outcome');
+    for (const chart of outcomeCharts) {
+      const curves = await chart.locator('path.recharts-line-curve').evaluateAll(paths => paths.map(p => p.getAttribute('d') ?? ''));
+      assert.equal(curves.filter(d => d.length > 10).length, 2, 'the key result and the customer signal are drawn');
+    }
+    await outcomesCard.screenshot({ path: path.join(screenshots, 'outcomes-card.png') });
   });
 
   it('lets an owner freeze a service from its page, so the gate blocks, then let one release through', async () => {
@@ -209,6 +223,9 @@ describe('the Pulse portal', { timeout: 600_000 }, () => {
       await page.getByRole('link', { name: team, exact: true }).first().waitFor();
     }
     await snap('team-dora');
+    // The window is in the URL: a shared link opens the same view.
+    await open('/pulse/dora?days=180');
+    await page.getByText('Last 180 days').first().waitFor();
     await scan('DORA by team');
 
     await open('/pulse/surveys');
@@ -279,7 +296,11 @@ describe('the Pulse portal', { timeout: 600_000 }, () => {
   });
 
   it('shows the on-call health of the team overloaded at night, without naming anyone', async () => {
-    await open('/catalog/default/group/payments');
+    await open('/catalog/default/group/payments?days=30');
+    // The team's Pulse cards on its catalog page: DORA with a tier per metric, the SLO state of what it owns.
+    await page.getByTestId('pulse-team-dora-card').waitFor();
+    await page.getByText(/production deployments in the last 30 days/).first().waitFor(); // ?days=30 from the URL
+    await page.getByTestId('pulse-team-slo-card').getByRole('link', { name: 'checkout' }).first().waitFor();
     const card = page.getByTestId('oncall-health-card');
     await card.getByText('Pages per 12-hour shift').waitFor();
     const text = await card.innerText();
