@@ -8,11 +8,13 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
-  for (const [table, key] of [
+  /** @type {Array<[string, string[]]>} */
+  const tables = [
     ['pulse_sli_sample', ['slo_id', 'objective', 'ts']],
     ['pulse_sli_value', ['slo_id', 'objective', 'ts']],
     ['pulse_sli_rollup', ['slo_id', 'objective', 'resolution', 'ts']],
-  ]) {
+  ];
+  for (const [table, key] of tables) {
     await knex.schema.alterTable(table, t => {
       t.string('objective', 255).notNullable().defaultTo('').comment("Composite SLOs: the objective's key; '' otherwise");
     });
@@ -23,11 +25,13 @@ exports.up = async function up(knex) {
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
-  for (const [table, key] of [
+  /** @type {Array<[string, string[]]>} */
+  const tables = [
     ['pulse_sli_sample', ['slo_id', 'ts']],
     ['pulse_sli_value', ['slo_id', 'ts']],
     ['pulse_sli_rollup', ['slo_id', 'resolution', 'ts']],
-  ]) {
+  ];
+  for (const [table, key] of tables) {
     await knex(table).whereNot('objective', '').delete();
     await knex.schema.alterTable(table, t => t.dropPrimary());
     await knex.schema.alterTable(table, t => t.primary(key));

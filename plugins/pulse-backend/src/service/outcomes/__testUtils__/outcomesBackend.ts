@@ -1,7 +1,7 @@
 import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { component, team } from '../../decisions/__testUtils__/decisionsBackend';
-import { startPulseTestBackend } from '../../../__testUtils__/startPulseTestBackend';
+import { startPulseTestBackend, TestServer } from '../../../__testUtils__/startPulseTestBackend';
 import { ownershipUserInfo, platformOnlyPermissions } from '../../../trust/__testUtils__/identities';
 
 const member = (name: string, group: string): Entity => ({
@@ -29,7 +29,10 @@ export const as = (user: string) => ({ Authorization: mockCredentials.user.heade
 export const service = { Authorization: mockCredentials.service.header() };
 
 /** The Pulse backend with the identities of trust/__testUtils__/identities.ts and an auditor whose events are kept. */
-export async function startOutcomesBackend(knex: Awaited<ReturnType<TestDatabases['init']>>, config: object = {}) {
+export async function startOutcomesBackend(
+  knex: Awaited<ReturnType<TestDatabases['init']>>,
+  config: object = {},
+): Promise<{ server: TestServer; events: Array<{ eventId: string; outcome: string }> }> {
   const auditor = mockServices.auditor.mock();
   const events: Array<{ eventId: string; outcome: string }> = [];
   auditor.createEvent.mockImplementation(async ({ eventId }) => ({
