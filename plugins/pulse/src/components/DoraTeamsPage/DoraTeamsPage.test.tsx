@@ -85,8 +85,8 @@ describe('DoraTeamsPage', () => {
 
   it('shows a tier per metric beside each value', async () => {
     await renderAt('/pulse/dora', { getTeamRanking: jest.fn().mockResolvedValue(ranking) });
-    const payments = screen.getAllByRole('row').filter(row => !row.closest('figure'))[1];
-    const cells = within(payments).getAllByRole('cell');
+    const paymentsRow = screen.getAllByRole('row').filter(row => !row.closest('figure'))[1];
+    const cells = within(paymentsRow).getAllByRole('cell');
     // Columns: team, components, overall tier, frequency, lead time, change failure rate, recovery time, rework.
     // Payments: frequency high, lead time 15.0 h elite, 50.0% low, 45 min elite, rework has no tier.
     expect(cells[3]).toHaveTextContent('0.36 / dayHigh');
