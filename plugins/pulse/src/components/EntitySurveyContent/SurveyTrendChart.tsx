@@ -12,11 +12,10 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFigure } from '../ChartFigure';
+import { roundTickLabels } from './format';
 
 /** Grey that reads 4.5:1 or more on white (#616161: 6.2:1). */
 const HIDDEN_GREY = '#616161';
-
-const shortTitle = (title: string) => (title.length > 22 ? `${title.slice(0, 21)}…` : title);
 
 /**
  * Favorable share and NPS per round, one labelled tick and one dot per shown round. A hidden round is a gap in the
@@ -45,6 +44,7 @@ export const SurveyTrendChart = ({
     selected: p.roundId === selectedRoundId,
   }));
   const titleOf = new Map(data.map(d => [d.key, d.round]));
+  const tickOf = new Map(roundTickLabels(data.map(d => d.round)).map((label, i) => [data[i].key, label]));
   const hidden = data.filter(d => d.hiddenReason);
   const selected = data.find(d => d.selected);
   const roundCell = (d: (typeof data)[number]) => (d.selected ? `${d.round} (selected)` : d.round);
@@ -69,7 +69,7 @@ export const SurveyTrendChart = ({
             textAnchor="end"
             height={64}
             tick={{ fontSize: 11 }}
-            tickFormatter={(key: string) => shortTitle(titleOf.get(key) ?? key)}
+            tickFormatter={(key: string) => tickOf.get(key) ?? key}
           />
           <YAxis domain={[-100, 100]} ticks={[-100, -50, 0, 50, 100]} />
           <Tooltip labelFormatter={(key: string) => titleOf.get(key) ?? key} />

@@ -27,3 +27,29 @@ export const formatClosingTime = (instant: string) => {
   const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   return `on ${day} at ${time}`;
 };
+
+/**
+ * Axis labels for round titles: when titles are too long for a tick, the words every title starts with ("Developer
+ * experience, ") are dropped, so the ticks read "round 1", "round 2" instead of four copies of the same cut-off
+ * prefix; what remains is shortened.
+ */
+export function roundTickLabels(titles: string[]): string[] {
+  const [first = '', ...rest] = titles;
+  let shared = first.length;
+  for (const title of rest) {
+    let i = 0;
+    while (i < shared && i < title.length && title[i] === first[i]) i++;
+    shared = i;
+  }
+  // Cut after the last ", " of the shared words ("Developer experience, | round 1"), else after its last space; keep
+  // every label non-empty.
+  const prefix = first.slice(0, shared);
+  const comma = prefix.lastIndexOf(', ');
+  const cut = comma > 0 ? comma + 2 : prefix.lastIndexOf(' ') + 1;
+  const needed = titles.some(t => t.length > 22); // short titles ("Round 1") stay whole
+  const usable = needed && titles.length > 1 && cut > 0 && titles.every(t => t.length > cut);
+  return titles.map(title => {
+    const label = title.slice(usable ? cut : 0).trim();
+    return label.length > 22 ? `${label.slice(0, 21)}…` : label;
+  });
+}
