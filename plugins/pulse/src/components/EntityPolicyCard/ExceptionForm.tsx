@@ -1,27 +1,19 @@
-import { Box, Button, TextField, Typography } from '@material-ui/core';
+import { Box, Button, Typography } from '@material-ui/core';
 import { ReleaseExceptionInput } from '@pulse/plugin-pulse-common';
 import { FormEvent, useState } from 'react';
-import { errorText, instantOfLocalInput } from './format';
+import { instantOfLocalInput } from './format';
+import { PolicyWriteError, ReasonAndExpiryFields, usePolicyWrite } from './policyWrite';
 
 /** Grants a one-release exception (reason, expiry); the API's error shows under the form. */
 export const ExceptionForm = ({ onGrant }: { onGrant: (input: ReleaseExceptionInput) => Promise<void> }) => {
   const [reason, setReason] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = usePolicyWrite();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      // An empty expiry is sent as an empty string, so that the API names the field.
-      await onGrant({ reason, expiresAt: instantOfLocalInput(expiresAt) ?? '' });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    // An empty expiry is sent as an empty string, so that the API names the field.
+    return run(() => onGrant({ reason, expiresAt: instantOfLocalInput(expiresAt) ?? '' }));
   };
 
   return (
@@ -31,30 +23,18 @@ export const ExceptionForm = ({ onGrant }: { onGrant: (input: ReleaseExceptionIn
         Lets the next release check that the policy would block pass, once.
       </Typography>
       <Box display="flex" flexWrap="wrap" alignItems="flex-end" style={{ gap: 16 }}>
-        <TextField
-          id="policy-exception-reason"
-          label="Reason"
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          inputProps={{ maxLength: 500 }}
-        />
-        <TextField
-          id="policy-exception-expires"
-          label="Expires at"
-          type="datetime-local"
-          InputLabelProps={{ shrink: true }}
-          value={expiresAt}
-          onChange={e => setExpiresAt(e.target.value)}
+        <ReasonAndExpiryFields
+          idPrefix="policy-exception"
+          reason={reason}
+          expiresAt={expiresAt}
+          onReason={setReason}
+          onExpiresAt={setExpiresAt}
         />
         <Button type="submit" variant="contained" color="primary" disabled={busy}>
           Grant
         </Button>
       </Box>
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
+      <PolicyWriteError error={error} />
     </Box>
   );
 };

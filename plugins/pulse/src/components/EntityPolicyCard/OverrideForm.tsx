@@ -1,7 +1,8 @@
 import { Box, Button, TextField, Typography } from '@material-ui/core';
 import { EntityPolicyOverrideInput, ErrorBudgetPolicyState } from '@pulse/plugin-pulse-common';
 import { FormEvent, useState } from 'react';
-import { errorText, instantOfLocalInput } from './format';
+import { instantOfLocalInput } from './format';
+import { PolicyWriteError, ReasonAndExpiryFields, usePolicyWrite } from './policyWrite';
 
 /**
  * Forces the entity's state with a reason and an expiry ("Save"), or removes the override ("Remove override"). The
@@ -19,20 +20,7 @@ export const OverrideForm = ({
   const [state, setState] = useState<ErrorBudgetPolicyState>('freeze');
   const [reason, setReason] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const run = async (write: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await write();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, run } = usePolicyWrite();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // An empty or unreadable expiry is sent as absent: the API answers which field is missing.
@@ -56,20 +44,12 @@ export const OverrideForm = ({
           <option value="caution">caution</option>
           <option value="freeze">freeze</option>
         </TextField>
-        <TextField
-          id="policy-override-reason"
-          label="Reason"
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          inputProps={{ maxLength: 500 }}
-        />
-        <TextField
-          id="policy-override-expires"
-          label="Expires at"
-          type="datetime-local"
-          InputLabelProps={{ shrink: true }}
-          value={expiresAt}
-          onChange={e => setExpiresAt(e.target.value)}
+        <ReasonAndExpiryFields
+          idPrefix="policy-override"
+          reason={reason}
+          expiresAt={expiresAt}
+          onReason={setReason}
+          onExpiresAt={setExpiresAt}
         />
         <Button type="submit" variant="contained" color="primary" disabled={busy}>
           Save
@@ -80,11 +60,7 @@ export const OverrideForm = ({
           </Button>
         )}
       </Box>
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
+      <PolicyWriteError error={error} />
     </Box>
   );
 };

@@ -1,7 +1,7 @@
 import { Box, Button, Typography } from '@material-ui/core';
 import { ReleaseExceptionListResponse } from '@pulse/plugin-pulse-common';
-import { useState } from 'react';
-import { errorText, localTime } from './format';
+import { localTime } from './format';
+import { PolicyWriteError, usePolicyWrite } from './policyWrite';
 
 type Item = ReleaseExceptionListResponse['items'][number];
 
@@ -19,16 +19,9 @@ export const ReleaseExceptionList = ({
   /** Present for editors only. */
   onRevoke?: (id: number) => Promise<void>;
 }) => {
-  const [error, setError] = useState<string>();
+  const { error, run } = usePolicyWrite();
   const shown = items.filter(item => item.status !== 'expired');
-  const revoke = async (id: number) => {
-    setError(undefined);
-    try {
-      await onRevoke!(id);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+  const revoke = (id: number) => run(() => onRevoke!(id));
   return (
     <Box data-testid="policy-exceptions" marginBottom={2}>
       <Typography variant="subtitle1">One-release exceptions</Typography>
@@ -47,11 +40,7 @@ export const ReleaseExceptionList = ({
           )}
         </Typography>
       ))}
-      {error && (
-        <Typography color="error" role="alert" variant="body2">
-          {error}
-        </Typography>
-      )}
+      <PolicyWriteError error={error} />
     </Box>
   );
 };
